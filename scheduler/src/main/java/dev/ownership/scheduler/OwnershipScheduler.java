@@ -1,0 +1,134 @@
+package dev.ownership.scheduler;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TimeZone;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's Quartz scheduler: the frequent tick for due work and the daily maintenance.
+ *
+ * <p>Quartz keeps its jobs in memory: what must happen exactly once is recorded in the database by the work
+ * itself, so a restart loses nothing and repeats nothing. Thread-safe.
+ */
+public final class OwnershipScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OwnershipScheduler.class);
+    private static final String GROUP = "ownership";
+
+    private final Scheduler quartz;
+    private final Duration tick;
+    private final LocalTime maintenanceAt;
+    private final ZoneId maintenanceZone;
+
+    /**
+     * Builds the scheduler without starting it.
+     *
+     * @param dueWork run every {@code tick}
+     * @param maintenance run daily at {@code maintenanceAt} in {@code maintenanceZone}
+     */
+    public OwnershipScheduler(
+            DueWork dueWork, Maintenance maintenance, Duration tick, LocalTime maintenanceAt, ZoneId maintenanceZone) {
+        Objects.requireNonNull(dueWork, "dueWork");
+        Objects.requireNonNull(maintenance, "maintenance");
+        this.tick = Objects.requireNonNull(tick, "tick");
+        this.maintenanceAt = Objects.requireNonNull(maintenanceAt, "maintenanceAt");
+        this.maintenanceZone = Objects.requireNonNull(maintenanceZone, "maintenanceZone");
+        try {
+            StdSchedulerFactory factory = new StdSchedulerFactory(quartzProperties());
+            this.quartz = factory.getScheduler();
+            quartz.setJobFactory(new JobRegistry(Map.of(
+                    DueWorkJob.class, () -> new DueWorkJob(dueWork),
+                    MaintenanceJob.class, () -> new MaintenanceJob(maintenance))));
+        } catch (org.quartz.SchedulerException e) {
+            throw new SchedulerException("Cannot create the Quartz scheduler", e);
+        }
+    }
+
+    /** Schedules the jobs and starts firing them. */
+    public void start() {
+        try {
+            quartz.scheduleJob(job(DueWorkJob.class, "due-work"), dueWorkTrigger());
+            quartz.scheduleJob(job(MaintenanceJob.class, "maintenance"), maintenanceTrigger());
+            quartz.start();
+            log.info(
+                    "Scheduler started: due work every {}, maintenance daily at {} {}",
+                    tick,
+                    maintenanceAt,
+                    maintenanceZone);
+        } catch (org.quartz.SchedulerException e) {
+            throw new SchedulerException("Cannot start the Quartz scheduler", e);
+        }
+    }
+
+    /** Whether the scheduler has started and not shut down. */
+    public boolean isRunning() {
+        try {
+            return quartz.isStarted() && !quartz.isShutdown() && !quartz.isInStandbyMode();
+        } catch (org.quartz.SchedulerException e) {
+            return false;
+        }
+    }
+
+    /** Stops firing, waits for running jobs to finish, and releases Quartz's threads. */
+    @Override
+    public void close() {
+        try {
+            if (!quartz.isShutdown()) {
+                quartz.shutdown(true);
+            }
+        } catch (org.quartz.SchedulerException e) {
+            log.warn("Quartz did not shut down cleanly: {}", e.getMessage());
+        }
+    }
+
+    private Trigger dueWorkTrigger() {
+        return TriggerBuilder.newTrigger()
+                .withIdentity("due-work", GROUP)
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(tick.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+
+    private Trigger maintenanceTrigger() {
+        return TriggerBuilder.newTrigger()
+                .withIdentity("maintenance", GROUP)
+                .withSchedule(
+                        CronScheduleBuilder.dailyAtHourAndMinute(maintenanceAt.getHour(), maintenanceAt.getMinute())
+                                .inTimeZone(TimeZone.getTimeZone(maintenanceZone))
+                                .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+
+    private static JobDetail job(Class<? extends org.quartz.Job> type, String name) {
+        return JobBuilder.newJob(type).withIdentity(name, GROUP).build();
+    }
+
+    private static Properties quartzProperties() {
+        Properties properties = new Properties();
+        properties.setProperty(
+                StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "ownership-" + System.identityHashCode(properties));
+        properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+        properties.setProperty("org.quartz.threadPool.threadCount", "4");
+        properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        return properties;
+    }
+}

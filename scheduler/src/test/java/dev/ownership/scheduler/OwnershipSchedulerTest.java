@@ -1,0 +1,57 @@
+package dev.ownership.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("scheduler")
+class OwnershipSchedulerTest {
+    @Test
+    @DisplayName("runs due work on every tick once started, and stops on close")
+    void shouldTickDueWork() throws Exception {
+        CountDownLatch ticks = new CountDownLatch(3);
+        AtomicInteger maintenanceRuns = new AtomicInteger();
+        OwnershipScheduler scheduler = new OwnershipScheduler(
+                ticks::countDown,
+                maintenanceRuns::incrementAndGet,
+                Duration.ofMillis(50),
+                LocalTime.of(3, 0),
+                ZoneOffset.UTC);
+        assertThat(scheduler.isRunning()).isFalse();
+
+        scheduler.start();
+        assertThat(scheduler.isRunning()).isTrue();
+        assertThat(ticks.await(10, TimeUnit.SECONDS)).isTrue();
+
+        scheduler.close();
+        assertThat(scheduler.isRunning()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a failing job does not stop later ticks")
+    void shouldSurviveFailingWork() throws Exception {
+        CountDownLatch ticks = new CountDownLatch(3);
+        OwnershipScheduler scheduler = new OwnershipScheduler(
+                () -> {
+                    ticks.countDown();
+                    throw new IllegalStateException("boom");
+                },
+                () -> {},
+                Duration.ofMillis(50),
+                LocalTime.of(3, 0),
+                ZoneOffset.UTC);
+        try {
+            scheduler.start();
+            assertThat(ticks.await(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            scheduler.close();
+        }
+    }
+}
