@@ -37,6 +37,16 @@ public final class ProcessedEventRepository {
         });
     }
 
+    /** Forgets one event id, so that Slack's retry of an event whose handling failed is processed. */
+    public void forget(String eventId) {
+        database.write(connection -> {
+            try (var statement = connection.prepareStatement("DELETE FROM processed_events WHERE event_id = ?")) {
+                statement.setString(1, eventId);
+                statement.executeUpdate();
+            }
+        });
+    }
+
     /** Forgets event ids received before {@code cutoff}; Slack stops retrying long before that. */
     public int pruneBefore(Instant cutoff) {
         return database.inTransaction(connection -> {

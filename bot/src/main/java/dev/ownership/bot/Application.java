@@ -1,0 +1,178 @@
+package dev.ownership.bot;
+
+import com.slack.api.bolt.App;
+import dev.ownership.bot.command.Admins;
+import dev.ownership.bot.command.CommandService;
+import dev.ownership.bot.config.Config;
+import dev.ownership.bot.http.WebServer;
+import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.slack.BackgroundWork;
+import dev.ownership.bot.slack.SlackApi;
+import dev.ownership.bot.slack.SlackApps;
+import dev.ownership.bot.slack.SlackEventsServlet;
+import dev.ownership.bot.slack.SlackWorkspace;
+import dev.ownership.bot.slack.SocketModeConnection;
+import dev.ownership.scheduler.OwnershipScheduler;
+import dev.ownership.storage.Database;
+import dev.ownership.storage.ProcessedEventRepository;
+import dev.ownership.storage.TeamRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole bot, built with {@code new} from its configuration: database, Slack edge, scheduler and HTTP server.
+ *
+ * <p>{@link #start} brings it up; {@link #close} stops it gracefully: no new requests, in-flight work finished,
+ * Quartz stopped, database closed.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+    private static final Duration PROCESSED_EVENTS_KEPT = Duration.ofDays(7);
+
+    private final Config config;
+    private final Clock clock;
+    private final Options options;
+    private final List<AutoCloseable> stopOrder = new ArrayList<>();
+    private Database database;
+    private OwnershipScheduler scheduler;
+    private WebServer webServer;
+    private volatile boolean stopping;
+
+    private Application(Config config, Clock clock, Options options) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Starts the bot with production options. */
+    public static Application start(Config config, Clock clock) {
+        return start(config, clock, Options.defaults());
+    }
+
+    /** Starts the bot; the options let tests and the demo tick faster and retry sooner. */
+    public static Application start(Config config, Clock clock, Options options) {
+        Application application = new Application(config, clock, options);
+        try {
+            application.startComponents();
+            return application;
+        } catch (RuntimeException e) {
+            application.close();
+            throw e;
+        }
+    }
+
+    /** The HTTP port actually bound. */
+    public int port() {
+        return webServer.port();
+    }
+
+    /** Whether the database and the scheduler are up and the bot is not stopping. */
+    public boolean healthy() {
+        return !stopping && database != null && scheduler != null && scheduler.isRunning() && database.isHealthy();
+    }
+
+    /** The database, for operations such as {@code backup}. */
+    public Database database() {
+        return database;
+    }
+
+    private void startComponents() {
+        Metrics metrics = new Metrics();
+        database = Database.open(config.database());
+        TeamRepository teams = new TeamRepository(database);
+        ProcessedEventRepository processed = new ProcessedEventRepository(database);
+
+        SlackApi api = new SlackApi(config.apiUrl(), config.botToken(), metrics, options.retryBackoff());
+        SlackWorkspace workspace = new SlackWorkspace(api, clock);
+        CommandService commands =
+                new CommandService(teams, workspace, new Admins(config.admins(), workspace), clock, List.of());
+        BackgroundWork work = new BackgroundWork(options.workerThreads(), 10_000, metrics);
+
+        App app = new SlackApps(config, api, metrics, processed, clock)
+                .withCommands(commands, work)
+                .withWorkspace(workspace)
+                .build();
+
+        scheduler = new OwnershipScheduler(
+                () -> {},
+                () -> processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT)),
+                options.tick(),
+                LocalTime.of(3, 0),
+                ZoneOffset.UTC);
+        scheduler.start();
+
+        if (config.socketMode()) {
+            webServer = new WebServer(config.port(), null, this::healthy, metrics);
+            webServer.start();
+            SocketModeConnection socketMode = new SocketModeConnection(config.appToken(), app);
+            socketMode.start();
+            stopOrder.add(socketMode);
+        } else {
+            webServer = new WebServer(
+                    config.port(),
+                    new SlackEventsServlet(app, config.signingSecret(), metrics),
+                    this::healthy,
+                    metrics);
+            webServer.start();
+        }
+        stopOrder.add(0, webServer);
+        stopOrder.add(() -> work.shutdown(Duration.ofSeconds(20)));
+        stopOrder.add(scheduler);
+        stopOrder.add(database);
+        log.info("Ownership is up ({} mode) on port {}", config.socketMode() ? "Socket" : "HTTP", port());
+    }
+
+    /** Stops gracefully, in order: HTTP and Socket Mode, background work, Quartz, the database. */
+    @Override
+    public synchronized void close() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        List<AutoCloseable> order = new ArrayList<>(stopOrder);
+        if (order.isEmpty()) {
+            // Start-up failed part-way: close what was opened.
+            order.add(scheduler);
+            order.add(database);
+        }
+        for (AutoCloseable component : order) {
+            if (component == null) {
+                continue;
+            }
+            try {
+                component.close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed: {}", component.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        log.info("Ownership stopped");
+    }
+
+    /**
+     * Knobs that differ between production, the demo and tests.
+     *
+     * @param tick how often due work (nudges, held messages) is looked for
+     * @param retryBackoff the first wait after a Slack 5xx or network error
+     * @param workerThreads threads for work done after an ack
+     */
+    public record Options(Duration tick, Duration retryBackoff, int workerThreads) {
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(15), Duration.ofSeconds(1), 4);
+        }
+
+        public Options withTick(Duration newTick) {
+            return new Options(newTick, retryBackoff, workerThreads);
+        }
+
+        public Options withRetryBackoff(Duration newBackoff) {
+            return new Options(tick, newBackoff, workerThreads);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.ownership.bot.command;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** What someone asked for with {@code /ownership}, parsed from its text. */
+public sealed interface Command {
+    /** Whether only admins may run it. */
+    default boolean adminOnly() {
+        return false;
+    }
+
+    /** {@code (empty)} or {@code me}: your streaks and last weeks. */
+    record Me() implements Command {}
+
+    /** {@code help}. */
+    record Help() implements Command {}
+
+    /** {@code learned TEXT}. */
+    record Learned(String text, ChannelRef channel) implements Command {
+        public Learned {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(channel, "channel");
+        }
+    }
+
+    /** {@code risk TEXT}. */
+    record Risk(String text, ChannelRef channel) implements Command {
+        public Risk {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(channel, "channel");
+        }
+    }
+
+    /** {@code team [#channel]}. */
+    record Team(ChannelRef channel) implements Command {}
+
+    /** {@code pause [until YYYY-MM-DD]}; {@code until} is null for an open-ended pause. */
+    record Pause(LocalDate until) implements Command {}
+
+    /** {@code resume}. */
+    record Resume() implements Command {}
+
+    /** {@code forget-me}. */
+    record ForgetMe() implements Command {}
+
+    /** {@code watch [#channel]}. */
+    record Watch(ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code unwatch [#channel]}. */
+    record Unwatch(ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code leads @a @b [#channel]}. */
+    record Leads(List<UserRef> leads, ChannelRef channel) implements Command {
+        public Leads {
+            leads = List.copyOf(leads);
+        }
+
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code schedule KIND DAYS HH:MM [#channel]}. */
+    record Schedule(PromptKind kind, Set<DayOfWeek> days, LocalTime time, ChannelRef channel) implements Command {
+        public Schedule {
+            days = Set.copyOf(days);
+        }
+
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code schedule KIND off [#channel]}. */
+    record ScheduleOff(PromptKind kind, ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code schedule workdays DAYS [#channel]}. */
+    record Workdays(Set<DayOfWeek> days, ChannelRef channel) implements Command {
+        public Workdays {
+            days = Set.copyOf(days);
+        }
+
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code schedule hours HH:MM-HH:MM [#channel]}. */
+    record Hours(LocalTime start, LocalTime end, ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code schedule timezone AREA/CITY [#channel]}. */
+    record Timezone(ZoneId zone, ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code prompt learning|risk|impact [#channel]} (admins and the team's leads). */
+    record SendPrompt(PromptKind kind, ChannelRef channel) implements Command {}
+
+    /** {@code digest [#channel]} (admins and the team's leads). */
+    record Digest(ChannelRef channel) implements Command {}
+
+    /** {@code settings [#channel]}. */
+    record Settings(ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code settings leaderboard on|off [#channel]}: an extension of the grammar for the team leaderboard. */
+    record Leaderboard(boolean enabled, ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** Text that is not a command: {@code message} says what would work. */
+    record Invalid(String message) implements Command {}
+}

@@ -1,0 +1,89 @@
+package dev.ownership.bot.command;
+
+import dev.ownership.bot.workspace.Workspace;
+import dev.ownership.storage.TeamRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out {@code /ownership} commands: parses the text, checks authorisation on the server, and answers
+ * privately. A refused or malformed command changes nothing.
+ *
+ * <p>Thread-safe. May block on Slack lookups, so it runs after the command has been acknowledged.
+ */
+public final class CommandService {
+    private static final Logger log = LoggerFactory.getLogger(CommandService.class);
+
+    private final CommandParser parser = new CommandParser();
+    private final Admins admins;
+    private final ChannelResolver channels;
+    private final TeamAdminCommands teamAdmin;
+
+    public CommandService(
+            TeamRepository teams,
+            Workspace workspace,
+            Admins admins,
+            Clock clock,
+            List<TeamSettingsSection> extraSettings) {
+        this.admins = Objects.requireNonNull(admins, "admins");
+        this.channels = new ChannelResolver(teams);
+        this.teamAdmin = new TeamAdminCommands(teams, workspace, clock, extraSettings);
+    }
+
+    /** Runs one command and returns the private answer. */
+    public Reply handle(Invocation invocation) {
+        Command command = parser.parse(invocation.text());
+        if (command instanceof Command.Invalid invalid) {
+            return Reply.info(invalid.message());
+        }
+        if (command.adminOnly() && !admins.isAdmin(invocation.userId())) {
+            log.info(
+                    "Refused admin command from {}: {}",
+                    invocation.userId(),
+                    command.getClass().getSimpleName());
+            return Reply.info("Only workspace admins (or people listed in OWNERSHIP_ADMINS) can do that. "
+                    + "`/ownership help` shows what you can do.");
+        }
+        return dispatch(command, invocation);
+    }
+
+    private Reply dispatch(Command command, Invocation invocation) {
+        if (command instanceof Command.Help) {
+            return Reply.info(HelpText.forEveryone(admins.isAdmin(invocation.userId())));
+        }
+        if (command instanceof Command.Watch watch) {
+            return inChannel(watch.channel(), invocation, id -> teamAdmin.watch(id, invocation));
+        }
+        if (command instanceof Command.Unwatch unwatch) {
+            return inChannel(unwatch.channel(), invocation, teamAdmin::unwatch);
+        }
+        if (command instanceof Command.Leads leads) {
+            return inChannel(leads.channel(), invocation, id -> teamAdmin.leads(leads, id));
+        }
+        if (command instanceof Command.Workdays days) {
+            return inChannel(days.channel(), invocation, id -> teamAdmin.workdays(days, id));
+        }
+        if (command instanceof Command.Hours hours) {
+            return inChannel(hours.channel(), invocation, id -> teamAdmin.hours(hours, id));
+        }
+        if (command instanceof Command.Timezone zone) {
+            return inChannel(zone.channel(), invocation, id -> teamAdmin.timezone(zone, id));
+        }
+        if (command instanceof Command.Leaderboard board) {
+            return inChannel(board.channel(), invocation, id -> teamAdmin.leaderboard(board, id));
+        }
+        if (command instanceof Command.Settings settings) {
+            return inChannel(settings.channel(), invocation, teamAdmin::settings);
+        }
+        return Reply.info("That part of Ownership is not available in this version yet. "
+                + "`/ownership help` lists what works.");
+    }
+
+    private Reply inChannel(ChannelRef ref, Invocation invocation, java.util.function.Function<String, Reply> action) {
+        ChannelResolver.Resolved resolved = channels.resolve(ref, invocation);
+        return resolved.ok() ? action.apply(resolved.channelId()) : Reply.info(resolved.error());
+    }
+}

@@ -1,0 +1,2 @@
+/** Operations: Prometheus metrics shared by every feature. */
+package dev.ownership.bot.ops;

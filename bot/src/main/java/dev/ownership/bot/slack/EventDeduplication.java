@@ -1,0 +1,74 @@
+package dev.ownership.bot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.response.Response;
+import dev.ownership.bot.ops.Metrics;
+import dev.ownership.storage.ProcessedEventRepository;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes every Events API delivery count once: the {@code event_id} is recorded in the database before the
+ * listeners run, so Slack's retries ({@code X-Slack-Retry-Num}) and redeliveries, even after a restart, are
+ * acknowledged without effect. If a listener fails, the record is removed so that Slack's retry can succeed.
+ */
+final class EventDeduplication implements Middleware {
+    private static final Logger log = LoggerFactory.getLogger(EventDeduplication.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProcessedEventRepository processed;
+    private final Metrics metrics;
+    private final Clock clock;
+
+    EventDeduplication(ProcessedEventRepository processed, Metrics metrics, Clock clock) {
+        this.processed = Objects.requireNonNull(processed, "processed");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        if (req.getRequestType() != RequestType.Event) {
+            return chain.next(req);
+        }
+        Envelope envelope = envelope(req.getRequestBodyAsString());
+        if (envelope.eventId() == null) {
+            return chain.next(req);
+        }
+        if (!processed.markProcessed(envelope.eventId(), envelope.type(), clock.instant())) {
+            metrics.count("ownership.events.duplicates", "Event deliveries ignored as already processed");
+            log.debug("Event {} already processed; acknowledging the redelivery", envelope.eventId());
+            return Response.ok();
+        }
+        try {
+            Response response = chain.next(req);
+            if (response.getStatusCode() >= 500) {
+                processed.forget(envelope.eventId());
+            }
+            return response;
+        } catch (Exception e) {
+            processed.forget(envelope.eventId());
+            throw e;
+        }
+    }
+
+    private static Envelope envelope(String body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        JsonNode event = root.path("event");
+        String type = event.path("type").asText("unknown");
+        String subtype = event.path("subtype").asText("");
+        return new Envelope(
+                root.path("event_id").isTextual() ? root.get("event_id").asText() : null,
+                subtype.isEmpty() ? type : type + ":" + subtype);
+    }
+
+    private record Envelope(String eventId, String type) {}
+}

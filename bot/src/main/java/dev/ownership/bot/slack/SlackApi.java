@@ -1,0 +1,172 @@
+package dev.ownership.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.webhook.WebhookResponse;
+import dev.ownership.bot.ops.Metrics;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every Web API call the bot makes goes through here: one {@link Slack} instance pointed at the configured base
+ * URL, 429s answered by waiting for {@code Retry-After}, 5xx and network errors retried with backoff, and every
+ * call counted by method and result.
+ *
+ * <p>An {@code ok:false} answer is returned to the caller (it is a decision, not a transport failure) and logged
+ * once. Calls block while waiting, so never make them on the ack path. Thread-safe.
+ */
+public final class SlackApi {
+    private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
+    private static final int MAX_RATE_LIMIT_WAITS = 20;
+    private static final int MAX_FAILURE_RETRIES = 4;
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final Metrics metrics;
+    private final Duration backoff;
+
+    /**
+     * @param apiUrl the Web API base URL, ending with {@code /}
+     * @param botToken the bot token used for every call
+     * @param backoff the first wait after a 5xx or network error; doubled on each retry
+     */
+    public SlackApi(String apiUrl, String botToken, Metrics metrics, Duration backoff) {
+        this.slack = Slack.getInstance(slackConfig(apiUrl));
+        this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken"));
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+    }
+
+    /** The shared SDK instance, for Bolt and Socket Mode, so that nothing reaches another URL. */
+    public Slack slack() {
+        return slack;
+    }
+
+    /**
+     * Calls one Web API method with retries.
+     *
+     * @param method the method name, for metrics and logs (e.g. {@code chat.postMessage})
+     * @throws SlackCallException when the call still fails after the retries
+     */
+    public <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        int rateLimitWaits = 0;
+        int failures = 0;
+        while (true) {
+            try {
+                T response = call.invoke(methods);
+                if (response.isOk()) {
+                    metrics.slackCall(method, "ok");
+                } else {
+                    metrics.slackCall(method, "error");
+                    log.warn("Slack {} answered ok:false, error={}", method, response.getError());
+                }
+                return response;
+            } catch (SlackApiException e) {
+                int status = e.getResponse().code();
+                if (status == 429 && rateLimitWaits++ < MAX_RATE_LIMIT_WAITS) {
+                    metrics.slackCall(method, "ratelimited");
+                    Duration wait = retryAfter(e);
+                    log.info("Slack {} rate-limited; waiting {} as Retry-After asks", method, wait);
+                    sleep(wait);
+                } else if (status >= 500 && failures++ < MAX_FAILURE_RETRIES) {
+                    metrics.slackCall(method, "server_error");
+                    log.info("Slack {} answered {}; retrying", method, status);
+                    sleep(backoff.multipliedBy(1L << (failures - 1)));
+                } else {
+                    metrics.slackCall(method, status == 429 ? "ratelimited" : "http_error");
+                    throw new SlackCallException("Slack " + method + " failed with HTTP " + status, e);
+                }
+            } catch (IOException e) {
+                metrics.slackCall(method, "io_error");
+                if (failures++ >= MAX_FAILURE_RETRIES) {
+                    throw new SlackCallException("Slack " + method + " failed: " + e.getMessage(), e);
+                }
+                log.info("Slack {} failed ({}); retrying", method, e.getMessage());
+                sleep(backoff.multipliedBy(1L << (failures - 1)));
+            }
+        }
+    }
+
+    /**
+     * Posts a message to a {@code response_url} (the private answer to a slash command or an action), retrying
+     * 5xx and network errors.
+     *
+     * @return whether Slack accepted it
+     */
+    public boolean respond(String responseUrl, String payloadJson) {
+        int failures = 0;
+        while (true) {
+            try {
+                WebhookResponse response = slack.send(responseUrl, payloadJson);
+                Integer code = response.getCode();
+                if (code != null && code >= 500 && failures++ < MAX_FAILURE_RETRIES) {
+                    metrics.slackCall("response_url", "server_error");
+                    sleep(backoff.multipliedBy(1L << (failures - 1)));
+                    continue;
+                }
+                boolean ok = code != null && code >= 200 && code < 300;
+                metrics.slackCall("response_url", ok ? "ok" : "error");
+                if (!ok) {
+                    log.warn("Slack refused a response_url message: HTTP {} {}", code, response.getBody());
+                }
+                return ok;
+            } catch (IOException e) {
+                metrics.slackCall("response_url", "io_error");
+                if (failures++ >= MAX_FAILURE_RETRIES) {
+                    log.warn("Could not answer through response_url: {}", e.getMessage());
+                    return false;
+                }
+                sleep(backoff.multipliedBy(1L << (failures - 1)));
+            }
+        }
+    }
+
+    private static Duration retryAfter(SlackApiException e) {
+        String header = e.getResponse().header("Retry-After");
+        long seconds = 1;
+        if (header != null) {
+            try {
+                seconds = Math.max(1, Long.parseLong(header.trim()));
+            } catch (NumberFormatException ignored) {
+                seconds = 1;
+            }
+        }
+        Duration wait = Duration.ofSeconds(seconds);
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackCallException("Interrupted while waiting to retry a Slack call", e);
+        }
+    }
+
+    private static SlackConfig slackConfig(String apiUrl) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(Objects.requireNonNull(apiUrl, "apiUrl"));
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setLibraryMaintainerMode(false);
+        config.setFailOnUnknownProperties(false);
+        config.setStatsEnabled(false);
+        config.setHttpClientReadTimeoutMillis(15_000);
+        config.setHttpClientWriteTimeoutMillis(15_000);
+        config.setHttpClientCallTimeoutMillis(30_000);
+        return config;
+    }
+
+    /** One Web API call on the bot's client. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T invoke(MethodsClient methods) throws IOException, SlackApiException;
+    }
+}

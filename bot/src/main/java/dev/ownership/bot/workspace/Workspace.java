@@ -1,0 +1,30 @@
+package dev.ownership.bot.workspace;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the domain needs to know about people and channels. Implemented by the Slack edge, which caches.
+ *
+ * <p>Implementations are thread-safe. Calls may block on the network: never call them on the ack path.
+ */
+public interface Workspace {
+    /** The person with {@code userId}, or empty if Slack does not know them. */
+    Optional<Person> person(String userId);
+
+    /** The channel with {@code channelId}, or empty if it does not exist or the bot cannot see it. */
+    Optional<ChannelInfo> channel(String channelId);
+
+    /**
+     * Joins a public channel.
+     *
+     * @return whether the bot is now a member
+     */
+    boolean join(String channelId);
+
+    /** The human members of a channel (bots and deactivated accounts excluded). */
+    List<String> members(String channelId);
+
+    /** Forgets cached knowledge of a person, e.g. after a {@code user_change} event. */
+    void forget(String userId);
+}
