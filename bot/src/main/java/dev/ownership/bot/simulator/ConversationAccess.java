@@ -1,5 +1,7 @@
 package dev.ownership.bot.simulator;
 
+import java.util.Optional;
+
 /**
  * Resolves a {@code channel} argument to a conversation and applies Slack's rules for what the bot may do there.
  *
@@ -70,7 +72,7 @@ final class ConversationAccess {
         }
         SimChannel channel = workspace
                 .channel(argument)
-                .or(() -> forPosting ? workspace.channelNamed(argument) : java.util.Optional.empty())
+                .or(() -> forPosting ? workspace.channelNamed(argument) : Optional.empty())
                 .orElseThrow(() -> new SlackError("channel_not_found"));
         return new Conversation(channel.id(), channel.isPrivate() ? Kind.PRIVATE : Kind.PUBLIC, channel, null);
     }

@@ -470,6 +470,38 @@ class SlackSimulatorTest {
         }
 
         @Test
+        void updatesCheckTheHashAndPushesStopAtThree() throws Exception {
+            String trigger = sim.newTriggerId(ANNA);
+            var opened = client.viewsOpen(request -> request.triggerId(trigger).view(modal("first")));
+            String viewId = opened.getView().getId();
+
+            assertThat(client.viewsUpdate(request ->
+                                    request.viewId(viewId).hash("stale").view(modal("x")))
+                            .getError())
+                    .isEqualTo("hash_conflict");
+            assertThat(client.viewsUpdate(request -> request.viewId(viewId)
+                                    .hash(opened.getView().getHash())
+                                    .view(modal("second")))
+                            .isOk())
+                    .isTrue();
+            assertThat(sim.view(viewId).orElseThrow().callbackId()).isEqualTo("second");
+
+            var pushed = client.viewsPush(request -> request.triggerId(trigger).view(modal("pushed")));
+            assertThat(pushed.getView().getPreviousViewId()).isEqualTo(viewId);
+            client.viewsPush(request -> request.triggerId(trigger).view(modal("third")));
+            assertThat(client.viewsPush(request -> request.triggerId(trigger).view(modal("fourth")))
+                            .getError())
+                    .isEqualTo("push_limit_reached");
+        }
+
+        private com.slack.api.model.view.View modal(String callbackId) {
+            return view(v -> v.type("modal")
+                    .callbackId(callbackId)
+                    .title(viewTitle(t -> t.type("plain_text").text("Modal")))
+                    .blocks(List.of()));
+        }
+
+        @Test
         void theHomeTabKeepsItsIdAcrossPublishes() throws Exception {
             var first = client.viewsPublish(request -> request.userId(BEN)
                     .view(view(v -> v.type("home").blocks(asBlocks(section(s -> s.text(markdownText("v1"))))))));
@@ -670,6 +702,39 @@ class SlackSimulatorTest {
         }
 
         @Test
+        void jsonBodiesAreRecordedLikeForms() throws Exception {
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(sim.apiUrl() + "chat.postMessage"))
+                                    .header("Authorization", "Bearer " + SlackSimulator.BOT_TOKEN)
+                                    .header("Content-Type", "application/json; charset=utf-8")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"C0STANDUP\","
+                                            + "\"blocks\":[{\"type\":\"section\",\"text\":"
+                                            + "{\"type\":\"mrkdwn\",\"text\":\"from JSON\"}}]}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            RecordedCall call = sim.awaitCall("chat.postMessage", RecordedCall::ok, WAIT);
+
+            assertThat(call.param("channel")).isEqualTo(STANDUP);
+            assertThat(call.jsonParam("blocks").isArray()).isTrue();
+            assertThat(call.text()).isEqualTo("from JSON");
+        }
+
+        @Test
+        void anInChannelResponseIsPostedAndAnEphemeralOneIsNot() throws Exception {
+            String inChannel = sim.responseUrl(new ResponseUrls.Origin(STANDUP, ANNA, null, false));
+            String ephemeral = sim.responseUrl(new ResponseUrls.Origin(STANDUP, ANNA, null, false));
+
+            postJson(inChannel, "{\"text\":\"Learning shared\",\"response_type\":\"in_channel\"}");
+            postJson(ephemeral, "{\"text\":\"Only you\"}");
+
+            assertThat(sim.history(STANDUP)).extracting(SimMessage::text).containsExactly("Learning shared");
+            assertThat(postJson("http://" + URI.create(inChannel).getAuthority() + "/response/unknown", "{}"))
+                    .isEqualTo(404);
+        }
+
+        @Test
         void clearCallsForgetsWhatWasRecorded() throws Exception {
             client.authTest(request -> request);
 
@@ -685,6 +750,17 @@ class SlackSimulatorTest {
 
             assertThat(response.getError()).isEqualTo("unknown_method");
             assertThat(sim.calls("chat.scheduleMessage")).hasSize(1);
+        }
+
+        private int postJson(String url, String body) throws Exception {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
         }
 
         private ChatPostMessageResponse post(String channel, String text) {
