@@ -23,6 +23,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends signed requests to the bot the way Slack does: Events API deliveries, slash commands and interactivity.
@@ -32,6 +35,7 @@ import java.util.UUID;
  * simulator; interactivity is a form with one {@code payload} field holding JSON. Every request is signed with
  * Slack's v0 scheme at the time of the clock given here, while message {@code ts} values come from the simulator's
  * clock. What users post is also stored in the simulator's history, so that the bot can read, link and reply to it.
+ * {@link #overSocketMode} sends the same payloads as Socket Mode envelopes instead.
  * Thread-safe: it holds no mutable state of its own.
  */
 public final class SlackRequests {
@@ -50,6 +54,7 @@ public final class SlackRequests {
     private final Clock clock;
     private final SlackSignature.Generator signer;
     private final HttpClient http;
+    private final Duration ackTimeout;
 
     /**
      * Creates a client for the bot at {@code eventsUrl} (such as {@code http://127.0.0.1:<port>/slack/events}).
@@ -57,18 +62,40 @@ public final class SlackRequests {
      * @param clock the clock for {@code X-Slack-Request-Timestamp}; the bot checks it against its own time
      */
     public SlackRequests(URI eventsUrl, String signingSecret, SlackSimulator sim, Clock clock) {
-        this.eventsUrl = Objects.requireNonNull(eventsUrl, "eventsUrl");
+        this(
+                Objects.requireNonNull(eventsUrl, "eventsUrl"),
+                Objects.requireNonNull(signingSecret, "signingSecret"),
+                sim,
+                clock,
+                null);
+    }
+
+    private SlackRequests(URI eventsUrl, String signingSecret, SlackSimulator sim, Clock clock, Duration ackTimeout) {
+        this.eventsUrl = eventsUrl;
         this.sim = Objects.requireNonNull(sim, "sim");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.signer = new SlackSignature.Generator(Objects.requireNonNull(signingSecret, "signingSecret"));
+        this.signer = signingSecret == null ? null : new SlackSignature.Generator(signingSecret);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.ackTimeout = ackTimeout;
+    }
+
+    /**
+     * A client that sends the same events, commands and interactions through the simulator's Socket Mode server
+     * instead of HTTP: {@code events_api}, {@code slash_commands} and {@code interactive} envelopes, each waited for
+     * until the bot acknowledges it (an {@link AssertionError} after {@code ackTimeout}). Responses then have status
+     * 200 and the ack's {@code payload} as body. {@link #urlVerification}, {@link #post} and {@link #postSigned} exist
+     * only over HTTP.
+     */
+    public static SlackRequests overSocketMode(SlackSimulator sim, Duration ackTimeout) {
+        return new SlackRequests(null, null, sim, sim.clock(), Objects.requireNonNull(ackTimeout, "ackTimeout"));
     }
 
     /** The one-off challenge Slack sends when the request URL is saved. */
     public HttpResponse<String> urlVerification(String challenge) {
+        requireHttp("url_verification");
         ObjectNode body = Json.object()
                 .put("token", VERIFICATION_TOKEN)
                 .put("challenge", challenge)
@@ -232,10 +259,7 @@ public final class SlackRequests {
 
     /** Delivers the same body again, freshly signed, with {@code X-Slack-Retry-Num} and {@code -Reason}. */
     public HttpResponse<String> redeliver(EventDelivery delivery, int retryNum, String reason) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Slack-Retry-Num", Integer.toString(retryNum));
-        headers.put("X-Slack-Retry-Reason", reason);
-        return postSignedJson(delivery.envelope(), headers);
+        return sendEvent(delivery.envelope(), retryNum, reason);
     }
 
     /**
@@ -259,7 +283,7 @@ public final class SlackRequests {
         form.put("is_enterprise_install", "false");
         form.put("response_url", responseUrl);
         form.put("trigger_id", sim.newTriggerId(user));
-        return new CommandReply(postSignedForm(formEncoded(form)), responseUrl);
+        return new CommandReply(sendCommand(form), responseUrl);
     }
 
     /**
@@ -280,7 +304,7 @@ public final class SlackRequests {
         payload.put("is_enterprise_install", false);
         InteractionPayloads.FoundElement found = InteractionPayloads.find(blocks, actionId);
         payload.set("actions", Json.array().add(InteractionPayloads.action(found, value, actionTs)));
-        return postInteraction(payload);
+        return sendInteraction(payload);
     }
 
     /** The user submits a modal; values are plain texts by block id and action id, shaped for each element type. */
@@ -304,7 +328,7 @@ public final class SlackRequests {
         payload.set("view", view);
         payload.set("response_urls", Json.array());
         payload.put("is_enterprise_install", false).putNull("enterprise");
-        HttpResponse<String> response = postInteraction(payload);
+        HttpResponse<String> response = sendInteraction(payload);
         if (response.statusCode() == 200) {
             JsonNode answer = response.body().isBlank() ? null : parseOrNull(response.body());
             sim.viewStore().applyResponseAction(viewId, answer);
@@ -314,6 +338,7 @@ public final class SlackRequests {
 
     /** Posts raw bytes, unsigned, for hostile-input tests. */
     public HttpResponse<String> post(byte[] body, String contentType, Map<String, String> headers) {
+        requireHttp("raw posts");
         HttpRequest.Builder request = HttpRequest.newBuilder(eventsUrl)
                 .timeout(REQUEST_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -327,6 +352,7 @@ public final class SlackRequests {
     /** Posts bytes signed as Slack would at the given time, plus any extra headers. */
     public HttpResponse<String> postSigned(
             byte[] body, String contentType, long timestampSeconds, Map<String, String> extraHeaders) {
+        requireHttp("raw posts");
         String timestamp = Long.toString(timestampSeconds);
         String signature = signer.generate(timestamp, new String(body, StandardCharsets.UTF_8));
         Map<String, String> headers = new LinkedHashMap<>();
@@ -386,7 +412,7 @@ public final class SlackRequests {
     private EventDelivery deliver(ObjectNode event, String ts) {
         String eventId = sim.ids().nextEventId();
         ObjectNode envelope = envelope(event, eventId);
-        return new EventDelivery(eventId, ts, envelope, postSignedJson(envelope, Map.of()));
+        return new EventDelivery(eventId, ts, envelope, sendEvent(envelope, 0, null));
     }
 
     private ObjectNode envelope(ObjectNode event, String eventId) {
@@ -543,6 +569,57 @@ public final class SlackRequests {
         return Json.array().add(block);
     }
 
+    private HttpResponse<String> sendEvent(ObjectNode envelope, int retryNum, String retryReason) {
+        if (ackTimeout != null) {
+            return acknowledged("events_api", envelope, retryNum, retryReason);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (retryNum > 0) {
+            headers.put("X-Slack-Retry-Num", Integer.toString(retryNum));
+            headers.put("X-Slack-Retry-Reason", retryReason);
+        }
+        return postSignedJson(envelope, headers);
+    }
+
+    private HttpResponse<String> sendCommand(Map<String, String> form) {
+        if (ackTimeout != null) {
+            ObjectNode payload = Json.object();
+            form.forEach(payload::put);
+            return acknowledged("slash_commands", payload, 0, null);
+        }
+        return postSignedForm(formEncoded(form));
+    }
+
+    private HttpResponse<String> sendInteraction(ObjectNode payload) {
+        if (ackTimeout != null) {
+            return acknowledged("interactive", payload, 0, null);
+        }
+        return postSignedForm(formEncoded(Map.of("payload", Json.write(payload))));
+    }
+
+    private HttpResponse<String> acknowledged(String type, ObjectNode payload, int retryNum, String retryReason) {
+        SocketModeServer socketMode = sim.socketMode();
+        try {
+            JsonNode ack = socketMode
+                    .send(type, payload, retryNum, retryReason)
+                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new SocketModeAck(ack, URI.create(socketMode.url().replaceFirst("^ws", "http")));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the bot did not acknowledge the " + type + " envelope within " + ackTimeout, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not send the " + type + " envelope", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the bot's ack", e);
+        }
+    }
+
+    private void requireHttp(String what) {
+        if (ackTimeout != null) {
+            throw new IllegalStateException("Socket Mode has no " + what + "; they only go over HTTP");
+        }
+    }
+
     private HttpResponse<String> postSignedJson(ObjectNode body, Map<String, String> extraHeaders) {
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
         return postSigned(bytes, "application/json", clock.instant().getEpochSecond(), extraHeaders);
@@ -551,10 +628,6 @@ public final class SlackRequests {
     private HttpResponse<String> postSignedForm(String form) {
         byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
         return postSigned(bytes, FORM, clock.instant().getEpochSecond(), Map.of());
-    }
-
-    private HttpResponse<String> postInteraction(ObjectNode payload) {
-        return postSignedForm(formEncoded(Map.of("payload", Json.write(payload))));
     }
 
     private static String formEncoded(Map<String, String> fields) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.socket_mode.response.AckResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterEach;
@@ -138,7 +141,7 @@ class SocketModeServerTest {
                             .awaitConnection(Duration.ofMillis(50))
                             .get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+                    .hasCauseInstanceOf(TimeoutException.class);
         }
     }
 
@@ -164,6 +167,50 @@ class SocketModeServerTest {
                 sim.socketMode().awaitConnection(WAIT).get(10, TimeUnit.SECONDS);
                 assertThat(sim.calls("apps.connections.open"))
                         .allSatisfy(call -> assertThat(call.token()).isEqualTo(SlackSimulator.APP_TOKEN));
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("with SlackRequests over Socket Mode")
+    class RequestsOverSocketMode {
+        @Test
+        void eventsCommandsAndInteractionsGoAsEnvelopesAndWaitForTheAck() throws Exception {
+            try (SocketModeClient client =
+                    fixture.slack.socketMode(SlackSimulator.APP_TOKEN, SocketModeClient.Backend.JavaWebSocket)) {
+                BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+                client.addWebSocketMessageListener(message -> {
+                    try {
+                        JsonNode envelope = MAPPER.readTree(message);
+                        if (envelope.has("envelope_id")) {
+                            received.add(envelope);
+                            client.sendSocketModeResponse("{\"envelope_id\":\""
+                                    + envelope.get("envelope_id").asText() + "\",\"payload\":{\"text\":\"got it\"}}");
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                client.connect();
+                sim.socketMode().awaitConnection(WAIT).get(10, TimeUnit.SECONDS);
+                SlackRequests slack = SlackRequests.overSocketMode(sim, WAIT);
+
+                EventDelivery delivery = slack.message(SimulatorFixture.STANDUP, SimulatorFixture.ANNA, "Blocked");
+                CommandReply reply = slack.slashCommand(SimulatorFixture.ANNA, SimulatorFixture.STANDUP, "me");
+
+                JsonNode event = received.poll(10, TimeUnit.SECONDS);
+                assertThat(event.get("type").asText()).isEqualTo("events_api");
+                assertThat(event.at("/payload/event_id").asText()).isEqualTo(delivery.eventId());
+                assertThat(event.at("/payload/event/text").asText()).isEqualTo("Blocked");
+                JsonNode command = received.poll(10, TimeUnit.SECONDS);
+                assertThat(command.get("type").asText()).isEqualTo("slash_commands");
+                assertThat(command.at("/payload/command").asText()).isEqualTo("/ownership");
+                assertThat(command.at("/payload/response_url").asText()).isEqualTo(reply.responseUrl());
+                assertThat(reply.body()).isEqualTo("{\"text\":\"got it\"}");
+                assertThat(sim.history(SimulatorFixture.STANDUP))
+                        .extracting(SimMessage::text)
+                        .containsExactly("Blocked");
+                assertThatThrownBy(() -> slack.urlVerification("x")).isInstanceOf(IllegalStateException.class);
             }
         }
     }
