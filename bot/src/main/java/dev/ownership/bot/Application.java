@@ -4,17 +4,25 @@ import com.slack.api.bolt.App;
 import dev.ownership.bot.command.Admins;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.config.Config;
+import dev.ownership.bot.detection.BlockerDetector;
 import dev.ownership.bot.http.WebServer;
+import dev.ownership.bot.nudge.NudgeActions;
+import dev.ownership.bot.nudge.NudgeDelivery;
+import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.SlackApi;
 import dev.ownership.bot.slack.SlackApps;
 import dev.ownership.bot.slack.SlackEventsServlet;
+import dev.ownership.bot.slack.SlackNudgeMessenger;
 import dev.ownership.bot.slack.SlackWorkspace;
 import dev.ownership.bot.slack.SocketModeConnection;
 import dev.ownership.scheduler.OwnershipScheduler;
 import dev.ownership.storage.Database;
+import dev.ownership.storage.PauseRepository;
 import dev.ownership.storage.ProcessedEventRepository;
+import dev.ownership.storage.StandupRepository;
 import dev.ownership.storage.TeamRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +30,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +49,8 @@ public final class Application implements AutoCloseable {
     private final Clock clock;
     private final Options options;
     private final List<AutoCloseable> stopOrder = new ArrayList<>();
+    private final Object tickLock = new Object();
+    private long ticksCompleted;
     private Database database;
     private OwnershipScheduler scheduler;
     private WebServer webServer;
@@ -88,20 +99,33 @@ public final class Application implements AutoCloseable {
         database = Database.open(config.database());
         TeamRepository teams = new TeamRepository(database);
         ProcessedEventRepository processed = new ProcessedEventRepository(database);
+        StandupRepository standupPosts = new StandupRepository(database);
+        Pauses pauses = new Pauses(new PauseRepository(database), clock);
+        BlockerDetector detector = BlockerDetector.fromEnvironment(options.environment());
 
         SlackApi api = new SlackApi(config.apiUrl(), config.botToken(), metrics, options.retryBackoff());
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
         CommandService commands =
-                new CommandService(teams, workspace, new Admins(config.admins(), workspace), clock, List.of());
+                new CommandService(teams, workspace, new Admins(config.admins(), workspace), pauses, clock, List.of());
         BackgroundWork work = new BackgroundWork(options.workerThreads(), 10_000, metrics);
+
+        SlackNudgeMessenger nudgeMessenger = new SlackNudgeMessenger(api);
+        StandupService standups =
+                new StandupService(teams, standupPosts, detector, config.nudgeGrace(), clock, metrics);
+        NudgeDelivery nudges = new NudgeDelivery(
+                standupPosts, teams, workspace, pauses, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
+        NudgeActions nudgeActions = new NudgeActions(standupPosts, nudgeMessenger, pauses, workspace, clock, metrics);
+        nudges.recoverInterrupted();
 
         App app = new SlackApps(config, api, metrics, processed, clock)
                 .withCommands(commands, work)
                 .withWorkspace(workspace)
+                .withStandups(standups)
+                .withNudges(nudgeActions, work)
                 .build();
 
         scheduler = new OwnershipScheduler(
-                () -> {},
+                () -> tick(nudges::deliverDue),
                 () -> processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT)),
                 options.tick(),
                 LocalTime.of(3, 0),
@@ -127,6 +151,43 @@ public final class Application implements AutoCloseable {
         stopOrder.add(scheduler);
         stopOrder.add(database);
         log.info("Ownership is up ({} mode) on port {}", config.socketMode() ? "Socket" : "HTTP", port());
+    }
+
+    /**
+     * Waits until a complete pass of the due work (nudges, held messages) has run after this call, so tests and
+     * the demo can observe what became due without sleeping.
+     *
+     * @throws IllegalStateException if no pass completes within {@code timeout}
+     */
+    public void awaitDueWorkPass(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (tickLock) {
+            // One more pass may already be running with an older view of the clock: wait for two.
+            long target = ticksCompleted + 2;
+            while (ticksCompleted < target) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new IllegalStateException("No due-work pass completed within " + timeout);
+                }
+                try {
+                    tickLock.wait(Math.max(1, remaining / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for due work", e);
+                }
+            }
+        }
+    }
+
+    private void tick(Runnable work) {
+        try {
+            work.run();
+        } finally {
+            synchronized (tickLock) {
+                ticksCompleted++;
+                tickLock.notifyAll();
+            }
+        }
     }
 
     /** Stops gracefully, in order: HTTP and Socket Mode, background work, Quartz, the database. */
@@ -161,18 +222,23 @@ public final class Application implements AutoCloseable {
      * @param tick how often due work (nudges, held messages) is looked for
      * @param retryBackoff the first wait after a Slack 5xx or network error
      * @param workerThreads threads for work done after an ack
+     * @param environment the process environment, for optional settings such as the detector's lexicon
      */
-    public record Options(Duration tick, Duration retryBackoff, int workerThreads) {
+    public record Options(Duration tick, Duration retryBackoff, int workerThreads, Map<String, String> environment) {
+        public Options {
+            environment = Map.copyOf(environment);
+        }
+
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(15), Duration.ofSeconds(1), 4);
+            return new Options(Duration.ofSeconds(15), Duration.ofSeconds(1), 4, System.getenv());
         }
 
         public Options withTick(Duration newTick) {
-            return new Options(newTick, retryBackoff, workerThreads);
+            return new Options(newTick, retryBackoff, workerThreads, environment);
         }
 
         public Options withRetryBackoff(Duration newBackoff) {
-            return new Options(tick, newBackoff, workerThreads);
+            return new Options(tick, newBackoff, workerThreads, environment);
         }
     }
 }

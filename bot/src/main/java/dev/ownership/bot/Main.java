@@ -40,7 +40,7 @@ public final class Main {
                 return rest.isEmpty() ? serve(env, err) : usage(err, "serve takes no arguments");
             case "demo":
                 quietLogs();
-                return Demo.run(out);
+                return dev.ownership.bot.demo.Demo.run(out);
             case "classify":
                 quietLogs();
                 return Classify.run(System.in, out);

@@ -1,5 +1,6 @@
 package dev.ownership.bot.command;
 
+import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.workspace.Workspace;
 import dev.ownership.storage.TeamRepository;
 import java.time.Clock;
@@ -21,16 +22,19 @@ public final class CommandService {
     private final Admins admins;
     private final ChannelResolver channels;
     private final TeamAdminCommands teamAdmin;
+    private final PersonalCommands personal;
 
     public CommandService(
             TeamRepository teams,
             Workspace workspace,
             Admins admins,
+            Pauses pauses,
             Clock clock,
             List<TeamSettingsSection> extraSettings) {
         this.admins = Objects.requireNonNull(admins, "admins");
         this.channels = new ChannelResolver(teams);
         this.teamAdmin = new TeamAdminCommands(teams, workspace, clock, extraSettings);
+        this.personal = new PersonalCommands(pauses, workspace);
     }
 
     /** Runs one command and returns the private answer. */
@@ -53,6 +57,12 @@ public final class CommandService {
     private Reply dispatch(Command command, Invocation invocation) {
         if (command instanceof Command.Help) {
             return Reply.info(HelpText.forEveryone(admins.isAdmin(invocation.userId())));
+        }
+        if (command instanceof Command.Pause pause) {
+            return personal.pause(invocation.userId(), pause.until());
+        }
+        if (command instanceof Command.Resume) {
+            return personal.resume(invocation.userId());
         }
         if (command instanceof Command.Watch watch) {
             return inChannel(watch.channel(), invocation, id -> teamAdmin.watch(id, invocation));

@@ -4,6 +4,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.config.Config;
+import dev.ownership.bot.nudge.NudgeActions;
+import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.workspace.Workspace;
 import dev.ownership.storage.ProcessedEventRepository;
@@ -43,6 +45,18 @@ public final class SlackApps {
     /** Adds the listeners that keep the cached workspace fresh. */
     public SlackApps withWorkspace(Workspace workspace) {
         listeners.add(new WorkspaceListener(workspace));
+        return this;
+    }
+
+    /** Adds the standup channel listeners. */
+    public SlackApps withStandups(StandupService standups) {
+        listeners.add(new StandupListener(standups));
+        return this;
+    }
+
+    /** Adds the nudge's buttons and modal. */
+    public SlackApps withNudges(NudgeActions actions, BackgroundWork work) {
+        listeners.add(new NudgeInteractions(actions, api, work));
         return this;
     }
 

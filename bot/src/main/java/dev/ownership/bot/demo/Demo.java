@@ -1,0 +1,263 @@
+package dev.ownership.bot.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ownership.bot.Application;
+import dev.ownership.bot.config.Config;
+import dev.ownership.bot.detection.BlockerDetector;
+import dev.ownership.bot.detection.Classification;
+import dev.ownership.bot.simulator.ActionSource;
+import dev.ownership.bot.simulator.BlockKitText;
+import dev.ownership.bot.simulator.CommandReply;
+import dev.ownership.bot.simulator.EventDelivery;
+import dev.ownership.bot.simulator.ManualClock;
+import dev.ownership.bot.simulator.RecordedCall;
+import dev.ownership.bot.simulator.SimChannel;
+import dev.ownership.bot.simulator.SimUser;
+import dev.ownership.bot.simulator.SlackRequests;
+import dev.ownership.bot.simulator.SlackSimulator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs the whole bot against the built-in Slack simulator on loopback, replays a scripted standup week and prints
+ * a readable transcript. Needs no token; everything stays on this machine.
+ */
+public final class Demo {
+    static final String ADA = "U0ADA0001";
+    static final String LEE = "U0LEE0001";
+    static final String ALICE = "U0ALICE01";
+    static final String BOB = "U0BOB0001";
+    static final String CHEN = "U0CHEN001";
+    static final String STANDUP = "C0STANDUP1";
+    private static final ZoneId TEAM_ZONE = ZoneId.of("Europe/Berlin");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String SECRET = "demo-signing-secret";
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T07:55:00Z"));
+    private final Map<String, String> names = new HashMap<>();
+    private final BlockerDetector detector = BlockerDetector.withDefaultLexicon();
+    private final Transcript transcript;
+    private SlackSimulator sim;
+    private Application bot;
+    private SlackRequests slack;
+
+    private Demo(PrintStream out) {
+        this.transcript = new Transcript(out, clock, TEAM_ZONE);
+    }
+
+    /** Runs the demo, printing the transcript to {@code out}; returns the exit code. */
+    public static int run(PrintStream out) {
+        Path directory = null;
+        Demo demo = new Demo(out);
+        try {
+            directory = Files.createTempDirectory("ownership-demo");
+            demo.start(directory);
+            demo.script();
+            out.println();
+            out.println("Demo finished: everything above ran through the real bot and a local Slack simulator.");
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            out.println("The demo failed: " + e);
+            return 1;
+        } finally {
+            demo.stop();
+            deleteQuietly(directory);
+        }
+    }
+
+    private void start(Path directory) {
+        sim = SlackSimulator.start(clock);
+        person(SimUser.person(ADA, "ada", "Europe/Berlin").asAdmin());
+        person(SimUser.person(LEE, "lee", "Europe/Berlin"));
+        person(SimUser.person(ALICE, "alice", "Europe/Berlin"));
+        person(SimUser.person(BOB, "bob", "America/New_York"));
+        person(SimUser.person(CHEN, "chen", "Asia/Tokyo"));
+        sim.workspace().addChannel(SimChannel.publicChannel(STANDUP, "standup", ADA, LEE, ALICE, BOB, CHEN));
+
+        Map<String, String> env = new HashMap<>();
+        env.put(Config.SLACK_BOT_TOKEN, SlackSimulator.BOT_TOKEN);
+        env.put(Config.SLACK_SIGNING_SECRET, SECRET);
+        env.put(Config.SLACK_API_URL, sim.apiUrl());
+        env.put(Config.PORT, "0");
+        env.put(Config.OWNERSHIP_DB, directory.resolve("ownership.db").toString());
+        Config config = Config.fromEnvironment(env);
+        bot = Application.start(
+                config, clock, new Application.Options(Duration.ofMillis(20), Duration.ofMillis(50), 4, env));
+        slack = new SlackRequests(
+                URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SECRET, sim, Clock.systemUTC());
+    }
+
+    private void person(SimUser user) {
+        sim.workspace().addUser(user);
+        names.put(user.id(), user.name());
+    }
+
+    private void script() {
+        transcript.heading("Monday: an admin sets up the team");
+        transcript.note("Team: #standup (Berlin). alice is in Berlin, bob in New York, chen in Tokyo; lee leads.");
+        command(ADA, "watch");
+        command(ADA, "leads <@" + LEE + "|lee>");
+        command(ALICE, "help");
+
+        transcript.heading("Monday: standups arrive");
+        at("2026-11-23T08:05:00Z");
+        post(ALICE, "*Yesterday:* shipped the CSV export\n*Today:* pagination for the audit log\n*Blockers:* none");
+        at("2026-11-23T08:20:00Z");
+        post(
+                CHEN,
+                "Today: finishing the rate limiter. Blocked on review of #412 - <@" + LEE
+                        + "> could you take a look before 3pm?");
+        EventDelivery bobPost = post(
+                BOB,
+                "*Yesterday:* auth spike\n*Today:* token refresh\n*Blockers:* waiting on "
+                        + "the platform team for the new OAuth scopes");
+
+        transcript.heading("The grace period passes; bob is asleep in New York");
+        advanceTo("2026-11-23T08:35:00Z");
+        transcript.note("10 minutes have passed. bob's blocker has no next step, but it is 03:35 in New York:");
+        transcript.note("the nudge waits for 09:00 in bob's own timezone.");
+        advanceTo("2026-11-23T14:00:00Z");
+        RecordedCall nudge = awaitDm(BOB);
+        transcript.bot("sends bob a private DM (nobody else sees it):", seen(nudge));
+
+        transcript.heading("bob adds a next step from the nudge");
+        advanceTo("2026-11-23T14:07:00Z");
+        slack.blockAction(BOB, "nudge_add_step", buttonValue(nudge, "nudge_add_step"), dmSource(nudge));
+        RecordedCall modal = sim.awaitCall("views.open", WAIT);
+        transcript.bot("opens a modal for bob:", withNames(modal.text()));
+        String step = "I'll ask <@" + LEE + "> to raise it in the platform sync at 11:00 NY time, and prototype "
+                + "with the old scopes meanwhile.";
+        transcript.person("bob", "types and submits:", withNames(step));
+        slack.viewSubmission(
+                BOB, modal.response().path("view").path("id").asText(), Map.of("step", Map.of("step_input", step)));
+        RecordedCall inThread = sim.awaitCall(
+                "chat.postMessage",
+                call -> STANDUP.equals(call.param("channel")) && bobPost.ts().equals(call.param("thread_ts")),
+                WAIT);
+        transcript.bot("posts in the thread of bob's standup:", seen(inThread));
+        RecordedCall updated = sim.awaitCall("chat.update", WAIT);
+        transcript.bot("updates bob's DM:", seen(updated));
+
+        transcript.heading("Tuesday: other senses of \"blocker\" are left alone");
+        advanceTo("2026-11-24T08:10:00Z");
+        post(
+                ALICE,
+                "Fixed the P0 blocker bug in checkout :tada: Today: blocking out the afternoon for the "
+                        + "design review");
+        post(
+                CHEN,
+                "Yesterday I was stuck on flaky tests but <@" + LEE + "> unblocked me. Today: rate limiter "
+                        + "docs. Blockers: nothing blocking");
+        advanceTo("2026-11-24T09:00:00Z");
+        transcript.note("No nudges: none of these report a blocker of the author's own.");
+        transcript.note("Direct messages sent so far: "
+                + sim.calls("chat.postMessage").stream()
+                        .filter(call -> call.param("channel") != null
+                                && call.param("channel").startsWith("U"))
+                        .count());
+    }
+
+    /** What a person sees of a message the bot sent: its blocks when it has them, else its text. */
+    private String seen(RecordedCall call) {
+        JsonNode blocks = call.jsonParam("blocks");
+        String text =
+                blocks != null && blocks.isArray() && !blocks.isEmpty() ? BlockKitText.render(blocks) : call.text();
+        return withNames(text);
+    }
+
+    /** Shows mentions as people read them in Slack: {@code @bob} rather than a user id. */
+    private String withNames(String text) {
+        String shown = text;
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            shown = shown.replaceAll("<@" + name.getKey() + "(\\|[^>]*)?>", "@" + name.getValue())
+                    .replace("@" + name.getKey(), "@" + name.getValue());
+        }
+        return shown;
+    }
+
+    private void command(String user, String text) {
+        transcript.person(names.get(user), "types:", withNames("/ownership " + text));
+        int before = sim.calls("response_url").size();
+        CommandReply reply = slack.slashCommand(user, STANDUP, text);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("The bot answered " + reply.status() + " to /ownership " + text);
+        }
+        List<RecordedCall> answers = sim.awaitCalls("response_url", before + 1, WAIT);
+        transcript.bot("answers " + names.get(user) + " privately:", seen(answers.get(before)));
+    }
+
+    private EventDelivery post(String user, String text) {
+        transcript.person(names.get(user), "posts in #standup:", withNames(text));
+        EventDelivery delivery = slack.message(STANDUP, user, text);
+        if (delivery.status() != 200) {
+            throw new IllegalStateException("The bot answered " + delivery.status() + " to a message event");
+        }
+        Classification verdict = detector.classify(text);
+        transcript.detector(verdict.label().wireName()
+                + (verdict.category() == null ? "" : " (" + verdict.category().displayName() + ")")
+                + (verdict.reasons().isEmpty() ? "" : ": " + String.join("; ", verdict.reasons())));
+        return delivery;
+    }
+
+    private void at(String instant) {
+        clock.set(Instant.parse(instant));
+    }
+
+    private void advanceTo(String instant) {
+        clock.set(Instant.parse(instant));
+        bot.awaitDueWorkPass(WAIT);
+    }
+
+    private RecordedCall awaitDm(String user) {
+        return sim.awaitCall("chat.postMessage", call -> user.equals(call.param("channel")), WAIT);
+    }
+
+    private static ActionSource dmSource(RecordedCall dm) {
+        return ActionSource.message(
+                dm.response().path("channel").asText(), dm.response().path("ts").asText());
+    }
+
+    private static String buttonValue(RecordedCall message, String actionId) {
+        for (var block : message.jsonParam("blocks")) {
+            for (var element : block.path("elements")) {
+                if (actionId.equals(element.path("action_id").asText())) {
+                    return element.path("value").asText();
+                }
+            }
+        }
+        throw new IllegalStateException("No button " + actionId);
+    }
+
+    private void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A temp directory left behind is harmless.
+        }
+    }
+}

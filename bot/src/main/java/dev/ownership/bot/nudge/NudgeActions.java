@@ -1,0 +1,132 @@
+package dev.ownership.bot.nudge;
+
+import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.workspace.Person;
+import dev.ownership.bot.workspace.Workspace;
+import dev.ownership.storage.StandupPost;
+import dev.ownership.storage.StandupPost.ProposalVia;
+import dev.ownership.storage.StandupRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What people do with a nudge: add a next step, say it was not a blocker, or pause nudges. A person can act only
+ * on nudges about their own posts.
+ *
+ * <p>Thread-safe.
+ */
+public final class NudgeActions {
+    /** The longest next step accepted from the modal. */
+    public static final int MAX_STEP_LENGTH = 2_000;
+
+    private static final int PAUSE_DAYS = 7;
+
+    private final StandupRepository posts;
+    private final NudgeMessenger messenger;
+    private final Pauses pauses;
+    private final Workspace workspace;
+    private final Clock clock;
+    private final Metrics metrics;
+
+    public NudgeActions(
+            StandupRepository posts,
+            NudgeMessenger messenger,
+            Pauses pauses,
+            Workspace workspace,
+            Clock clock,
+            Metrics metrics) {
+        this.posts = Objects.requireNonNull(posts, "posts");
+        this.messenger = Objects.requireNonNull(messenger, "messenger");
+        this.pauses = Objects.requireNonNull(pauses, "pauses");
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** The post a nudge is about, if it belongs to {@code userId}. */
+    public Optional<StandupPost> ownPost(String userId, String channelId, String ts) {
+        return posts.find(channelId, ts).filter(post -> post.userId().equals(userId));
+    }
+
+    /** Checks a next step typed into the modal; returns the problem to show, or empty when it is fine. */
+    public static Optional<String> validateStep(String step) {
+        if (step == null || step.isBlank()) {
+            return Optional.of("Write the next step you'll take, even a small one.");
+        }
+        if (step.length() > MAX_STEP_LENGTH) {
+            return Optional.of(
+                    "Please keep it under " + MAX_STEP_LENGTH + " characters (it has " + step.length() + ").");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Records the author's next step, posts it in the standup thread, and updates the nudge DM.
+     *
+     * @return false if the post is not the author's
+     */
+    public boolean addNextStep(String userId, String channelId, String ts, String step) {
+        Optional<StandupPost> post = ownPost(userId, channelId, ts);
+        if (post.isEmpty()) {
+            return false;
+        }
+        String trimmed = step.strip();
+        boolean proposed = posts.markProposed(channelId, ts, ProposalVia.NUDGE, trimmed, clock.instant());
+        if (proposed) {
+            metrics.count("ownership.proposals", "Next steps added to blockers", "via", "nudge");
+        }
+        messenger.postNextStep(channelId, ts, userId, trimmed);
+        updateDm(
+                post.get(),
+                ":white_check_mark: *Next step added* to your standup thread: " + trimmed
+                        + "\nThat's ownership. Thank you!");
+        return true;
+    }
+
+    /**
+     * Records that the post was not a blocker (a false positive), and thanks the author.
+     *
+     * @return false if the post is not the author's
+     */
+    public boolean notABlocker(String userId, String channelId, String ts) {
+        Optional<StandupPost> post = ownPost(userId, channelId, ts);
+        if (post.isEmpty()) {
+            return false;
+        }
+        if (posts.dismiss(channelId, ts, clock.instant())) {
+            metrics.count("ownership.nudges.dismissed", "Nudges answered with \"not a blocker\"");
+        }
+        updateDm(
+                post.get(),
+                ":pray: Thanks for telling me it wasn't a blocker. I've noted it so I get better " + "at this.");
+        return true;
+    }
+
+    /**
+     * Pauses nudges and prompts for {@code userId} for a week, from a nudge's button.
+     *
+     * @return the first day back
+     */
+    public LocalDate pauseForAWeek(String userId, String channelId, String ts) {
+        ZoneId zone = workspace.person(userId).map(Person::timezone).orElse(ZoneOffset.UTC);
+        LocalDate until = pauses.today(zone).plusDays(PAUSE_DAYS);
+        pauses.pause(userId, zone, until);
+        ownPost(userId, channelId, ts)
+                .ifPresent(post -> updateDm(
+                        post,
+                        ":zzz: Paused: no nudges or prompts until " + until + ". `/ownership resume` ends it sooner."));
+        return until;
+    }
+
+    private void updateDm(StandupPost post, String outcome) {
+        StandupPost current = posts.find(post.channelId(), post.ts()).orElse(post);
+        if (current.dmChannel() != null && current.dmTs() != null) {
+            messenger.update(current.dmChannel(), current.dmTs(), outcome);
+        }
+    }
+}

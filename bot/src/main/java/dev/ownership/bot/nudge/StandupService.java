@@ -1,0 +1,140 @@
+package dev.ownership.bot.nudge;
+
+import dev.ownership.bot.detection.BlockerDetector;
+import dev.ownership.bot.detection.Classification;
+import dev.ownership.bot.detection.Label;
+import dev.ownership.bot.ops.Metrics;
+import dev.ownership.storage.StandupPost;
+import dev.ownership.storage.StandupPost.ProposalVia;
+import dev.ownership.storage.StandupPost.State;
+import dev.ownership.storage.StandupRepository;
+import dev.ownership.storage.TeamRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Records standup posts in watched channels as they arrive and keeps their nudge up to date with edits, the
+ * author's thread replies and deletions. Fast enough for the ack path: one classification and one write.
+ *
+ * <p>Only ids, times and the detector's verdict are stored, never the text. Thread-safe.
+ */
+public final class StandupService {
+    private final TeamRepository teams;
+    private final StandupRepository posts;
+    private final BlockerDetector detector;
+    private final Duration grace;
+    private final Clock clock;
+    private final Metrics metrics;
+
+    public StandupService(
+            TeamRepository teams,
+            StandupRepository posts,
+            BlockerDetector detector,
+            Duration grace,
+            Clock clock,
+            Metrics metrics) {
+        this.teams = Objects.requireNonNull(teams, "teams");
+        this.posts = Objects.requireNonNull(posts, "posts");
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.grace = Objects.requireNonNull(grace, "grace");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** A top-level post (plain or with files) by a person in {@code channelId}. */
+    public void posted(String channelId, String ts, String userId, String text) {
+        if (!teams.isWatched(channelId)) {
+            return;
+        }
+        Instant now = clock.instant();
+        Classification verdict = detector.classify(text);
+        Verdict stored = Verdict.of(verdict, now, grace);
+        boolean recorded = posts.record(
+                channelId,
+                ts,
+                userId,
+                now,
+                verdict.label().wireName(),
+                verdict.category() == null ? null : verdict.category().wireName(),
+                verdict.reasons(),
+                stored.state(),
+                stored.dueAt(),
+                stored.via(),
+                now);
+        if (recorded) {
+            metrics.count(
+                    "ownership.standups.posts",
+                    "Standup posts seen, by label",
+                    "label",
+                    verdict.label().wireName());
+        }
+    }
+
+    /**
+     * A reply in the thread of a standup post. Only the post's author counts: a next step there settles the
+     * blocker (before the nudge it cancels it). Someone else's reply changes nothing.
+     */
+    public void replied(String channelId, String threadTs, String userId, String text) {
+        Optional<StandupPost> post = posts.find(channelId, threadTs);
+        if (post.isEmpty() || !post.get().userId().equals(userId) || !post.get().isBlocker()) {
+            return;
+        }
+        if (detector.containsProposal(text)) {
+            if (posts.markProposed(channelId, threadTs, ProposalVia.THREAD, null, clock.instant())) {
+                metrics.count("ownership.proposals", "Next steps added to blockers", "via", "thread");
+            }
+        }
+    }
+
+    /** The author edited a standup post: the new text is judged again. */
+    public void edited(String channelId, String ts, String userId, String newText) {
+        Optional<StandupPost> found = posts.find(channelId, ts);
+        if (found.isEmpty()) {
+            // Edited before we saw it (or before the channel was watched): treat the edit as the post.
+            posted(channelId, ts, userId, newText);
+            return;
+        }
+        StandupPost post = found.get();
+        if (!post.userId().equals(userId)) {
+            return;
+        }
+        Instant now = clock.instant();
+        Classification verdict = detector.classify(newText);
+        if (post.state() == State.CLEAR || post.state() == State.PENDING) {
+            Verdict stored = Verdict.of(verdict, post.postedAt(), grace);
+            Instant dueAt = stored.dueAt() == null || stored.dueAt().isAfter(now) ? stored.dueAt() : now;
+            posts.reclassify(
+                    channelId,
+                    ts,
+                    verdict.label().wireName(),
+                    verdict.category() == null ? null : verdict.category().wireName(),
+                    verdict.reasons(),
+                    stored.state(),
+                    dueAt,
+                    stored.via() == null ? null : ProposalVia.EDIT,
+                    now);
+        } else if (verdict.label() == Label.BLOCKER_WITH_PROPOSAL || detector.containsProposal(newText)) {
+            if (posts.markProposed(channelId, ts, ProposalVia.EDIT, null, now)) {
+                metrics.count("ownership.proposals", "Next steps added to blockers", "via", "edit");
+            }
+        }
+    }
+
+    /** A standup post was deleted: its pending nudge is cancelled. */
+    public void deleted(String channelId, String ts) {
+        posts.markDeleted(channelId, ts, clock.instant());
+    }
+
+    private record Verdict(State state, Instant dueAt, ProposalVia via) {
+        static Verdict of(Classification classification, Instant postedAt, Duration grace) {
+            return switch (classification.label()) {
+                case NONE -> new Verdict(State.CLEAR, null, null);
+                case BLOCKER_WITH_PROPOSAL -> new Verdict(State.PROPOSED, null, ProposalVia.AT_ONCE);
+                case BLOCKER_WITHOUT_PROPOSAL -> new Verdict(State.PENDING, postedAt.plus(grace), null);
+            };
+        }
+    }
+}

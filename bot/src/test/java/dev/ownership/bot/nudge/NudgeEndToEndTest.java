@@ -1,0 +1,324 @@
+package dev.ownership.bot.nudge;
+
+import static dev.ownership.bot.BotHarness.ALICE;
+import static dev.ownership.bot.BotHarness.BOB;
+import static dev.ownership.bot.BotHarness.STANDUP;
+import static dev.ownership.bot.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ownership.bot.BotHarness;
+import dev.ownership.bot.simulator.ActionSource;
+import dev.ownership.bot.simulator.EventDelivery;
+import dev.ownership.bot.simulator.Fault;
+import dev.ownership.bot.simulator.RecordedCall;
+import dev.ownership.bot.simulator.SimUser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("nudges, end to end through the simulator")
+class NudgeEndToEndTest {
+    private static final Duration GRACE = Duration.ofMinutes(10);
+    private static final String REVIEW_BLOCKER =
+            "*Yesterday:* finished the export job\n*Today:* billing retries\n*Blockers:* waiting on a review of my PR #412";
+
+    @RegisterExtension
+    final BotHarness harness = new BotHarness();
+
+    @BeforeEach
+    void watch() {
+        harness.watchStandup();
+    }
+
+    private EventDelivery post(String user, String text) {
+        EventDelivery delivery = harness.slack().message(STANDUP, user, text);
+        assertThat(delivery.status()).isEqualTo(200);
+        return delivery;
+    }
+
+    private void afterGrace() {
+        harness.advance(GRACE.plusMinutes(1));
+    }
+
+    private RecordedCall awaitNudgeTo(String user) {
+        return harness.sim().awaitCall("chat.postMessage", call -> user.equals(call.param("channel")), WAIT);
+    }
+
+    @Test
+    @DisplayName(
+            "a blocker without a proposal gets exactly one DM after the grace period, with the permalink and a fitting suggestion")
+    void shouldNudgeOnceAfterGrace() {
+        EventDelivery delivery = post(ALICE, REVIEW_BLOCKER);
+        harness.advance(Duration.ofMinutes(5));
+        assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
+
+        afterGrace();
+        RecordedCall nudge = awaitNudgeTo(ALICE);
+        harness.advance(Duration.ofHours(2));
+
+        assertThat(harness.sim().dmsTo(ALICE)).hasSize(1);
+        String blocks = nudge.jsonParam("blocks").toString();
+        String permalink = harness.sim()
+                .calls("chat.getPermalink")
+                .get(0)
+                .response()
+                .get("permalink")
+                .asText();
+        assertThat(blocks).contains(permalink).contains("Ask one named reviewer directly");
+        assertThat(nudge.text()).doesNotContain("billing retries").doesNotContain("PR #412");
+        assertThat(harness.sim().history(STANDUP)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "*Blockers:* none",
+                "Yesterday: shipped search\nToday: tests\nBlockers: N/A",
+                "Fixed the P0 blocker bug in checkout, deploying now",
+                "Blocking out Thursday afternoon for the offsite",
+                "Blockers: waiting on review of #412 - @lee could you review it today?"
+            })
+    @DisplayName("posts without an unproposed blocker of the author's get no nudge")
+    void shouldNotNudge(String text) {
+        post(ALICE, text);
+        afterGrace();
+        harness.advance(Duration.ofHours(1));
+
+        assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
+    }
+
+    @Nested
+    @DisplayName("within the grace period")
+    class WithinGrace {
+        @Test
+        @DisplayName("a proposal in the author's thread reply cancels the nudge")
+        void shouldCancelOnThreadProposal() {
+            EventDelivery delivery = post(ALICE, REVIEW_BLOCKER);
+            harness.advance(Duration.ofMinutes(3));
+            harness.slack()
+                    .threadReply(STANDUP, delivery.ts(), ALICE, "I'll ask <@U0LEAD01> to review it at 2pm today");
+            afterGrace();
+
+            assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a proposal added by editing the post cancels the nudge")
+        void shouldCancelOnEditedProposal() {
+            EventDelivery delivery = post(ALICE, REVIEW_BLOCKER);
+            harness.slack()
+                    .editMessage(
+                            STANDUP,
+                            delivery.ts(),
+                            ALICE,
+                            REVIEW_BLOCKER + " - I'll ask <@U0LEAD01> to review it this afternoon");
+            afterGrace();
+
+            assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("someone else's reply does not cancel it")
+        void shouldStillNudgeAfterOthersReply() {
+            EventDelivery delivery = post(ALICE, REVIEW_BLOCKER);
+            harness.slack().threadReply(STANDUP, delivery.ts(), BOB, "I'll review it at 2pm today");
+            afterGrace();
+
+            awaitNudgeTo(ALICE);
+        }
+
+        @Test
+        @DisplayName("deleting the post cancels the nudge")
+        void shouldCancelOnDelete() {
+            EventDelivery delivery = post(ALICE, REVIEW_BLOCKER);
+            harness.slack().deleteMessage(STANDUP, delivery.ts());
+            afterGrace();
+
+            assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a person gets at most one nudge a day")
+    void shouldRespectDailyLimit() {
+        post(ALICE, REVIEW_BLOCKER);
+        post(ALICE, "Also blocked: no access to the prod logs bucket");
+        afterGrace();
+        awaitNudgeTo(ALICE);
+        harness.advance(Duration.ofHours(1));
+
+        assertThat(harness.sim().dmsTo(ALICE)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a post at 22:00 local time is nudged at 09:00 local on the next workday")
+    void shouldHoldUntilWorkingHours() {
+        harness.clock().set(Instant.parse("2026-11-27T21:00:00Z")); // Friday 22:00 in Berlin
+        post(ALICE, REVIEW_BLOCKER);
+        afterGrace();
+        harness.advance(Duration.ofHours(24)); // Saturday night
+        assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
+
+        harness.clock().set(Instant.parse("2026-11-30T07:59:00Z")); // Monday 08:59 in Berlin
+        harness.bot().awaitDueWorkPass(WAIT);
+        assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
+        harness.advance(Duration.ofMinutes(1));
+
+        RecordedCall nudge = awaitNudgeTo(ALICE);
+        assertThat(nudge.at()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
+    }
+
+    @Test
+    @DisplayName("working hours are read in the author's own timezone")
+    void shouldUseAuthorsTimezone() {
+        post(BOB, REVIEW_BLOCKER); // Monday 04:00 in New York
+        afterGrace();
+        assertThat(harness.sim().dmsTo(BOB)).isEmpty();
+
+        harness.clock().set(Instant.parse("2026-11-23T14:00:00Z")); // 09:00 in New York
+        harness.bot().awaitDueWorkPass(WAIT);
+        awaitNudgeTo(BOB);
+    }
+
+    @Test
+    @DisplayName("paused people are not nudged")
+    void shouldNotNudgePaused() {
+        assertThat(harness.command(ALICE, STANDUP, "pause until 2026-12-07")).contains("Paused until 2026-12-07");
+        post(ALICE, REVIEW_BLOCKER);
+        afterGrace();
+
+        assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
+        assertThat(harness.command(ALICE, STANDUP, "resume")).contains("Welcome back");
+    }
+
+    @Test
+    @DisplayName("bots are never nudged")
+    void shouldNotNudgeBots() {
+        harness.sim()
+                .workspace()
+                .addUser(SimUser.person("U0ROBOT1", "standup-robot", "UTC").asBot());
+        harness.slack().botMessage(STANDUP, "Blockers: waiting on CI");
+        post("U0ROBOT1", "Blockers: waiting on CI to be fixed");
+        afterGrace();
+        harness.advance(Duration.ofHours(1));
+
+        assertThat(harness.sim().calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a DM Slack refuses is recorded as failed and not retried")
+    void shouldNotRetryRefusedDm() {
+        harness.sim().faults().failNext("chat.postMessage", Fault.error("cannot_dm_bot"));
+        post(ALICE, REVIEW_BLOCKER);
+        afterGrace();
+        harness.sim().awaitCall("chat.postMessage", WAIT);
+        harness.advance(Duration.ofHours(1));
+
+        assertThat(harness.sim().calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Nested
+    @DisplayName("the nudge's buttons")
+    class Buttons {
+        private RecordedCall nudge;
+        private EventDelivery standup;
+
+        @BeforeEach
+        void nudged() {
+            standup = post(ALICE, REVIEW_BLOCKER);
+            afterGrace();
+            nudge = awaitNudgeTo(ALICE);
+        }
+
+        private String buttonValue(String actionId) {
+            for (JsonNode block : nudge.jsonParam("blocks")) {
+                for (JsonNode element : block.path("elements")) {
+                    if (actionId.equals(element.path("action_id").asText())) {
+                        return element.path("value").asText();
+                    }
+                }
+            }
+            throw new AssertionError("No button " + actionId + " in " + nudge.jsonParam("blocks"));
+        }
+
+        private ActionSource dm() {
+            return ActionSource.message(
+                    nudge.response().get("channel").asText(),
+                    nudge.response().get("ts").asText());
+        }
+
+        @Test
+        @DisplayName("Add a next step opens a modal; submitting posts the step in the thread and updates the DM")
+        void shouldAddNextStepThroughModal() {
+            harness.slack().blockAction(ALICE, "nudge_add_step", buttonValue("nudge_add_step"), dm());
+            RecordedCall opened = harness.sim().awaitCall("views.open", WAIT);
+            String viewId = opened.response().path("view").path("id").asText();
+
+            var response = harness.slack()
+                    .viewSubmission(
+                            ALICE,
+                            viewId,
+                            Map.of("step", Map.of("step_input", "I'll ask <@U0LEAD01> to review at 2pm")));
+            assertThat(response.statusCode()).isEqualTo(200);
+
+            RecordedCall step =
+                    harness.sim().awaitCall("chat.postMessage", call -> STANDUP.equals(call.param("channel")), WAIT);
+            assertThat(step.param("thread_ts"))
+                    .isEqualTo(nudge.jsonParam("blocks") == null ? null : step.param("thread_ts"));
+            assertThat(step.param("text"))
+                    .contains("Next step")
+                    .contains("<@" + ALICE + ">")
+                    .contains("review at 2pm");
+            RecordedCall updated = harness.sim().awaitCall("chat.update", WAIT);
+            assertThat(updated.text()).contains("Next step added");
+        }
+
+        @Test
+        @DisplayName("an empty next step is refused inside the modal")
+        void shouldValidateModal() {
+            harness.slack().blockAction(ALICE, "nudge_add_step", buttonValue("nudge_add_step"), dm());
+            String viewId = harness.sim()
+                    .awaitCall("views.open", WAIT)
+                    .response()
+                    .path("view")
+                    .path("id")
+                    .asText();
+
+            var response = harness.slack().viewSubmission(ALICE, viewId, Map.of("step", Map.of("step_input", "  ")));
+
+            assertThat(response.body())
+                    .contains("\"response_action\":\"errors\"")
+                    .contains("\"step\"");
+        }
+
+        @Test
+        @DisplayName("Not a blocker records the dismissal and thanks the author")
+        void shouldRecordDismissal() {
+            harness.slack().blockAction(ALICE, "nudge_not_blocker", buttonValue("nudge_not_blocker"), dm());
+
+            RecordedCall updated = harness.sim().awaitCall("chat.update", WAIT);
+            assertThat(updated.text()).contains("Thanks for telling me");
+        }
+
+        @Test
+        @DisplayName("someone else cannot act on the nudge")
+        void shouldRefuseOthers() {
+            harness.slack().blockAction(BOB, "nudge_not_blocker", buttonValue("nudge_not_blocker"), dm());
+            harness.slack().blockAction(BOB, "nudge_add_step", buttonValue("nudge_add_step"), dm());
+            harness.slack().blockAction(ALICE, "nudge_pause", buttonValue("nudge_pause"), dm());
+
+            RecordedCall update = harness.sim().awaitCall("chat.update", WAIT);
+            assertThat(update.text()).contains("Paused");
+            assertThat(harness.sim().calls("views.open")).isEmpty();
+            assertThat(harness.sim().calls("chat.update")).hasSize(1);
+        }
+    }
+}
