@@ -5,6 +5,8 @@ import dev.ownership.bot.command.Admins;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.detection.BlockerDetector;
+import dev.ownership.bot.digest.DigestComposer;
+import dev.ownership.bot.digest.DigestService;
 import dev.ownership.bot.http.WebServer;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.NudgeDelivery;
@@ -14,12 +16,14 @@ import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.SlackApi;
 import dev.ownership.bot.slack.SlackApps;
+import dev.ownership.bot.slack.SlackDigestMessenger;
 import dev.ownership.bot.slack.SlackEventsServlet;
 import dev.ownership.bot.slack.SlackNudgeMessenger;
 import dev.ownership.bot.slack.SlackWorkspace;
 import dev.ownership.bot.slack.SocketModeConnection;
 import dev.ownership.scheduler.OwnershipScheduler;
 import dev.ownership.storage.Database;
+import dev.ownership.storage.DigestRepository;
 import dev.ownership.storage.PauseRepository;
 import dev.ownership.storage.ProcessedEventRepository;
 import dev.ownership.storage.StandupRepository;
@@ -116,6 +120,11 @@ public final class Application implements AutoCloseable {
                 standupPosts, teams, workspace, pauses, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
         NudgeActions nudgeActions = new NudgeActions(standupPosts, nudgeMessenger, pauses, workspace, clock, metrics);
         nudges.recoverInterrupted();
+        DigestRepository digestRecords = new DigestRepository(database);
+        DigestComposer digestComposer =
+                new DigestComposer(standupPosts, digestRecords, (channel, from, to) -> List.of(), clock);
+        DigestService digests =
+                new DigestService(teams, digestRecords, digestComposer, new SlackDigestMessenger(api), clock, metrics);
 
         App app = new SlackApps(config, api, metrics, processed, clock)
                 .withCommands(commands, work)
@@ -125,7 +134,10 @@ public final class Application implements AutoCloseable {
                 .build();
 
         scheduler = new OwnershipScheduler(
-                () -> tick(nudges::deliverDue),
+                () -> tick(() -> {
+                    nudges.deliverDue();
+                    digests.deliverDue();
+                }),
                 () -> processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT)),
                 options.tick(),
                 LocalTime.of(3, 0),

@@ -1,0 +1,117 @@
+package dev.ownership.bot.digest;
+
+import dev.ownership.storage.SharedItem;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One team's digest for one week: figures for the team, week by week, plus what people chose to share. Names
+ * appear only next to things people shared, blockers still without a next step (as links, never the text) and
+ * milestones.
+ *
+ * @param channelId the team's channel
+ * @param channelName its name
+ * @param zone the team's timezone, which sets the week
+ * @param weekStart the Monday of the week
+ * @param complete whether the week is over (false for a preview of the week so far)
+ * @param blockers this week's blocker figures
+ * @param trend the proposal share of this week and the weeks before it, oldest first
+ * @param stillOpen blockers still without a next step 24 hours after they were posted
+ * @param learnings learnings shared this week
+ * @param risks risks flagged this week
+ * @param impacts impact notes this week
+ * @param milestones streak milestones reached this week
+ * @param promptsSent prompts delivered this week
+ * @param promptsAnswered prompts answered this week
+ */
+public record Digest(
+        String channelId,
+        String channelName,
+        ZoneId zone,
+        LocalDate weekStart,
+        boolean complete,
+        WeekFigures blockers,
+        List<WeekFigures> trend,
+        List<OpenBlocker> stillOpen,
+        List<SharedItem> learnings,
+        List<SharedItem> risks,
+        List<SharedItem> impacts,
+        List<Milestone> milestones,
+        int promptsSent,
+        int promptsAnswered) {
+
+    public Digest {
+        Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(weekStart, "weekStart");
+        trend = List.copyOf(trend);
+        stillOpen = List.copyOf(stillOpen);
+        learnings = List.copyOf(learnings);
+        risks = List.copyOf(risks);
+        impacts = List.copyOf(impacts);
+        milestones = List.copyOf(milestones);
+    }
+
+    /** Whether nothing at all happened this week. */
+    public boolean isEmpty() {
+        return blockers.raised() == 0
+                && learnings.isEmpty()
+                && risks.isEmpty()
+                && impacts.isEmpty()
+                && milestones.isEmpty()
+                && promptsSent == 0;
+    }
+
+    /**
+     * A week's blocker figures.
+     *
+     * @param weekStart the Monday of the week
+     * @param raised blockers posted (not counting those their author said were not blockers, or deleted)
+     * @param proposedAtOnce posted with a next step
+     * @param proposedAfterNudge given a next step after the nudge
+     * @param proposedInThread given a next step by an edit or a thread reply before the nudge
+     * @param nudgesSent nudges sent about this week's blockers
+     * @param dismissed nudges answered "not a blocker"
+     */
+    public record WeekFigures(
+            LocalDate weekStart,
+            int raised,
+            int proposedAtOnce,
+            int proposedAfterNudge,
+            int proposedInThread,
+            int nudgesSent,
+            int dismissed) {
+
+        /** Blockers that got a next step, however it came. */
+        public int withProposal() {
+            return proposedAtOnce + proposedAfterNudge + proposedInThread;
+        }
+
+        /** The share of blockers with a next step, 0 to 1; 0 when none were raised. */
+        public double proposalShare() {
+            return raised == 0 ? 0 : (double) withProposal() / raised;
+        }
+    }
+
+    /**
+     * A blocker still without a next step 24 hours after it was posted.
+     *
+     * @param userId the author
+     * @param channelId the channel
+     * @param ts the post, for a link
+     * @param postedAt when it was posted
+     */
+    public record OpenBlocker(String userId, String channelId, String ts, Instant postedAt) {}
+
+    /**
+     * A streak milestone someone reached.
+     *
+     * @param userId who reached it
+     * @param streak which streak ({@code ownership}, {@code learning}, {@code early-risk})
+     * @param value the milestone (3, 5, 10, 25)
+     * @param reachedAt when
+     */
+    public record Milestone(String userId, String streak, int value, Instant reachedAt) {}
+}

@@ -1,0 +1,119 @@
+package dev.ownership.bot.digest;
+
+import dev.ownership.storage.DigestRepository;
+import dev.ownership.storage.StandupPost;
+import dev.ownership.storage.StandupPost.ProposalVia;
+import dev.ownership.storage.StandupPost.State;
+import dev.ownership.storage.StandupRepository;
+import dev.ownership.storage.Team;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Composes a team's {@link Digest} for a week from the recorded facts: a handful of indexed range queries, the
+ * figures counted in memory.
+ *
+ * <p>Thread-safe.
+ */
+public final class DigestComposer {
+    /** How many weeks the trend covers, this one included. */
+    public static final int TREND_WEEKS = 5;
+
+    private static final Duration OPEN_AFTER = Duration.ofHours(24);
+
+    private final StandupRepository posts;
+    private final DigestRepository digests;
+    private final MilestoneSource milestones;
+    private final Clock clock;
+
+    public DigestComposer(StandupRepository posts, DigestRepository digests, MilestoneSource milestones, Clock clock) {
+        this.posts = Objects.requireNonNull(posts, "posts");
+        this.digests = Objects.requireNonNull(digests, "digests");
+        this.milestones = Objects.requireNonNull(milestones, "milestones");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The digest of {@code team} for the week starting on {@code weekStart} (a Monday in the team's timezone). */
+    public Digest compose(Team team, LocalDate weekStart) {
+        Instant now = clock.instant();
+        Instant from = Weeks.begins(weekStart, team.timezone());
+        Instant to = Weeks.ends(weekStart, team.timezone());
+        LocalDate firstTrendWeek = weekStart.minusWeeks(TREND_WEEKS - 1L);
+        List<StandupPost> recent =
+                posts.blockersIn(team.channelId(), Weeks.begins(firstTrendWeek, team.timezone()), to);
+        List<Digest.WeekFigures> trend = new ArrayList<>();
+        for (LocalDate week = firstTrendWeek; !week.isAfter(weekStart); week = week.plusWeeks(1)) {
+            trend.add(figures(week, inWeek(recent, week, team)));
+        }
+        List<StandupPost> thisWeek = inWeek(recent, weekStart, team);
+        DigestRepository.Participation participation = digests.participation(team.channelId(), from, to);
+        return new Digest(
+                team.channelId(),
+                team.channelName(),
+                team.timezone(),
+                weekStart,
+                !now.isBefore(to),
+                trend.get(trend.size() - 1),
+                trend,
+                stillOpen(thisWeek, now),
+                digests.learnings(team.channelId(), from, to),
+                digests.risks(team.channelId(), from, to),
+                digests.impacts(team.channelId(), from, to),
+                milestones.reached(team.channelId(), from, to),
+                participation.sent(),
+                participation.answered());
+    }
+
+    /** The week's blockers, including those dismissed as "not a blocker" but not deleted posts. */
+    private static List<StandupPost> inWeek(List<StandupPost> posts, LocalDate week, Team team) {
+        Instant from = Weeks.begins(week, team.timezone());
+        Instant to = Weeks.ends(week, team.timezone());
+        return posts.stream()
+                .filter(post ->
+                        !post.postedAt().isBefore(from) && post.postedAt().isBefore(to))
+                .filter(post -> post.state() != State.DELETED)
+                .toList();
+    }
+
+    private static boolean raised(StandupPost post) {
+        return post.state() != State.DISMISSED;
+    }
+
+    private static Digest.WeekFigures figures(LocalDate week, List<StandupPost> posts) {
+        List<StandupPost> blockers =
+                posts.stream().filter(DigestComposer::raised).toList();
+        int dismissed = posts.size() - blockers.size();
+        int atOnce = 0;
+        int afterNudge = 0;
+        int inThread = 0;
+        for (StandupPost post : blockers) {
+            if (post.state() != State.PROPOSED || post.proposalVia() == null) {
+                continue;
+            }
+            if (post.proposalVia() == ProposalVia.AT_ONCE) {
+                atOnce++;
+            } else if (post.nudgedAt() != null || post.proposalVia() == ProposalVia.NUDGE) {
+                afterNudge++;
+            } else {
+                inThread++;
+            }
+        }
+        int nudged =
+                (int) posts.stream().filter(post -> post.nudgedAt() != null).count();
+        return new Digest.WeekFigures(week, blockers.size(), atOnce, afterNudge, inThread, nudged, dismissed);
+    }
+
+    private static List<Digest.OpenBlocker> stillOpen(List<StandupPost> blockers, Instant now) {
+        return blockers.stream()
+                .filter(DigestComposer::raised)
+                .filter(post -> post.state() != State.PROPOSED && post.state() != State.CLEAR)
+                .filter(post -> !post.postedAt().plus(OPEN_AFTER).isAfter(now))
+                .map(post -> new Digest.OpenBlocker(post.userId(), post.channelId(), post.ts(), post.postedAt()))
+                .toList();
+    }
+}
