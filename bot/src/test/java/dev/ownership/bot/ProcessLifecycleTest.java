@@ -79,6 +79,7 @@ class ProcessLifecycleTest {
     private Process start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Downership.log.level=INFO",
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName()));
