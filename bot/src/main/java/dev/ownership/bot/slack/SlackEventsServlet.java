@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /slack/events}: every Slack request over HTTP (events, slash commands, interactivity).
  *
- * <p>In order: bodies over {@value #MAX_BODY_BYTES} bytes are refused with 413 without being read whole; the
- * body is read as exact bytes (signatures are computed over them, so nothing may re-encode it) and must be UTF-8;
+ * <p>In order: bodies over {@value #MAX_BODY_BYTES} bytes are refused with 413 without being read whole; content
+ * types other than JSON and form-encoded get 415; the body is read as exact bytes (signatures are computed over them, so nothing may re-encode it) and must be UTF-8;
  * the signature and its timestamp are checked (401 when forged or stale); a body Bolt cannot parse is answered
  * 400; everything else goes to the Bolt app, which verifies the signature again and acknowledges.
  */
@@ -53,6 +53,10 @@ public final class SlackEventsServlet extends HttpServlet {
         long started = System.nanoTime();
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             reject(response, 413, "request body too large", started);
+            return;
+        }
+        if (!acceptedContentType(request.getContentType())) {
+            reject(response, 415, "unsupported content type", started);
             return;
         }
         byte[] bytes = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
@@ -90,6 +94,15 @@ public final class SlackEventsServlet extends HttpServlet {
             log.error("Failed to handle a Slack request", e);
             reject(response, 500, "internal error", started);
         }
+    }
+
+    /** Slack sends JSON (events) or form-encoded bodies (commands, interactivity); nothing else. */
+    private static boolean acceptedContentType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/json") || type.equals("application/x-www-form-urlencoded");
     }
 
     private boolean signed(HttpServletRequest request, String body) {
