@@ -46,7 +46,7 @@ final class PhraseSet<T> {
             first.firstWords().forEach(word -> byFirstWord
                     .computeIfAbsent(word, key -> new ArrayList<>())
                     .add(entry));
-            if (!first.prefixes().isEmpty() || first.mention()) {
+            if (!first.prefixes().isEmpty() || !first.suffixes().isEmpty() || first.mention()) {
                 byPrefixOrMention.add(entry);
             }
             size++;
