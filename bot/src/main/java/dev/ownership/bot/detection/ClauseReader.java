@@ -15,16 +15,23 @@ import java.util.Set;
 final class ClauseReader {
 
     private final Lexicon lexicon;
+    private final Set<String> notTheAuthorActing;
 
     ClauseReader(Lexicon lexicon) {
         this.lexicon = lexicon;
+        Set<String> others = new HashSet<>(lexicon.thirdPartySubjects);
+        others.addAll(lexicon.wordClass("impersonal"));
+        others.addAll(lexicon.wordClass("subordinate"));
+        this.notTheAuthorActing = Set.copyOf(others);
     }
 
     ClauseReading read(List<Token> tokens, SectionKind section) {
-        Context context = new Context(tokens, section);
+        List<Match<Lexicon.Cue>> cueMatches = longestCues(tokens);
+        List<Match<String>> negations = lexicon.negation.findAll(tokens);
+        Context context = cueMatches.isEmpty() ? null : new Context(tokens, section, negations);
         List<FoundCue> cues = new ArrayList<>();
         List<String> dismissals = new ArrayList<>();
-        for (Match<Lexicon.Cue> match : longestCues(tokens)) {
+        for (Match<Lexicon.Cue> match : cueMatches) {
             Optional<String> dismissal = dismissal(match, context);
             if (dismissal.isPresent()) {
                 dismissals.add(dismissal.get());
@@ -37,9 +44,9 @@ final class ClauseReader {
                 dismissals,
                 proposals(tokens),
                 lexicon.helpSeeking.matchesAnywhere(tokens),
-                !context.negations.isEmpty(),
+                !negations.isEmpty(),
                 lexicon.references.matchesAnywhere(tokens),
-                context.ongoing,
+                tokens.stream().anyMatch(token -> lexicon.ongoing.contains(token.text())),
                 lexicon.unblocking.matchesAnywhere(tokens),
                 topics(tokens, !cues.isEmpty()),
                 contentWords(tokens));
@@ -139,10 +146,7 @@ final class ClauseReader {
 
     /** Whether a next step belongs to someone else ("she will look", "it will take"). */
     private boolean someoneElseActs(List<Token> tokens, int markerStart) {
-        Set<String> others = new HashSet<>(lexicon.thirdPartySubjects);
-        others.addAll(lexicon.wordClass("impersonal"));
-        others.addAll(lexicon.wordClass("subordinate"));
-        return subjectBefore(tokens, markerStart, others);
+        return subjectBefore(tokens, markerStart, notTheAuthorActing);
     }
 
     private boolean subjectBefore(List<Token> tokens, int start, Set<String> others) {
@@ -275,11 +279,11 @@ final class ClauseReader {
         final List<Match<String>> workInProgress;
         final boolean ongoing;
 
-        Context(List<Token> tokens, SectionKind section) {
+        Context(List<Token> tokens, SectionKind section, List<Match<String>> negations) {
             this.tokens = tokens;
             this.section = section;
+            this.negations = negations;
             otherSenses = lexicon.otherSenses.findAll(tokens);
-            negations = lexicon.negation.findAll(tokens);
             authorBlocks = lexicon.authorIsBlocker.findAll(tokens);
             resolutions = unguarded(lexicon.resolved.findAll(tokens));
             pastForms = lexicon.past.findAll(tokens);
