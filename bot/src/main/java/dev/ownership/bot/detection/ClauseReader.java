@@ -133,7 +133,9 @@ final class ClauseReader {
         if (cue.payload().needsSupport() && inScope(context.workInProgress, cue.start(), context.tokens)) {
             return Optional.of("'" + words + "' describes the work itself");
         }
-        if (cue.payload().concernsAuthor() && someoneElseIsSubject(context.tokens, cue.start())) {
+        boolean saysI = context.tokens.subList(cue.start(), cue.end()).stream()
+                .anyMatch(token -> lexicon.firstPerson.contains(token.text()));
+        if (cue.payload().concernsAuthor() && !saysI && someoneElseIsSubject(context.tokens, cue.start())) {
             return Optional.of("'" + words + "' is someone else's blocker");
         }
         return Optional.empty();

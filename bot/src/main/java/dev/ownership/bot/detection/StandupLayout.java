@@ -29,6 +29,7 @@ final class StandupLayout {
     private static final Pattern SHORT_HEADING_START =
             Pattern.compile("\\s+(?=(?:[YTB]|Yesterday|Today|Blockers?)\\s*:\\s)");
     private static final Pattern PART_SEPARATOR = Pattern.compile("\\s+[/|]\\s+");
+    private static final Pattern QUESTION_LABEL = Pattern.compile("^(?:Q|Question)\\s*\\d*\\s*[:.)]\\s*");
     private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(\\p{L}+)\\s+\\S");
     private static final Pattern WORD_GAP = Pattern.compile("\\s+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.!:]+$");
@@ -146,21 +147,28 @@ final class StandupLayout {
     }
 
     private Optional<Heading> heading(String sentence, boolean wholeLine) {
-        Matcher matcher = HEADING.matcher(sentence.strip());
+        Matcher matcher =
+                HEADING.matcher(QUESTION_LABEL.matcher(sentence.strip()).replaceFirst(""));
         if (matcher.matches()) {
             List<SectionKind> kinds = headingKinds(matcher.group(1));
             if (!kinds.isEmpty()) {
                 return Optional.of(new Heading(kinds, matcher.group(2).strip()));
             }
         }
-        if (wholeLine) {
-            List<SectionKind> kinds =
-                    headingKinds(TRAILING_PUNCTUATION.matcher(sentence).replaceAll(""));
+        String bare = TRAILING_PUNCTUATION.matcher(sentence).replaceAll("").strip();
+        if (wholeLine && !isBareState(bare)) {
+            List<SectionKind> kinds = headingKinds(bare);
             if (!kinds.isEmpty()) {
                 return Optional.of(new Heading(kinds, ""));
             }
         }
         return leadingDay(sentence);
+    }
+
+    /** A line that only says "Blocked." states a blocker; it does not open an empty section. */
+    private boolean isBareState(String line) {
+        List<Token> tokens = lexicon.tokenizer.tokenize(line);
+        return tokens.size() == 1 && lexicon.bareStates.contains(tokens.get(0).text());
     }
 
     /** "Today I'd start ..." opens a Today section as surely as "Today:" does. */
