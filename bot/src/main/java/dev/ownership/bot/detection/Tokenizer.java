@@ -11,6 +11,8 @@ final class Tokenizer {
     private static final Set<String> BROADCASTS = Set.of("here", "channel", "everyone");
     private static final String BREAKS = ",;:()[]{}\"—–";
     private static final String WORD_JOINERS = "'/+.&-";
+    private static final List<String> REQUEST_OPENERS =
+            List.of("can you ", "could you ", "would you ", "will you ", "please ", "pls ", "kindly ");
 
     private final Spelling spelling;
 
@@ -39,6 +41,10 @@ final class Tokenizer {
         if (character == '@' && followedByWord) {
             int end = runEnd(text, index + 1, "._-");
             tokens.add(mention(text.substring(index, end)));
+            if (text.startsWith("'s", end)) {
+                tokens.add(new Token("'s", "'s", Token.Kind.WORD));
+                return end + 2;
+            }
             return end;
         }
         if (character == '#' && followedByWord) {
@@ -46,6 +52,10 @@ final class Tokenizer {
             String word = text.substring(index, end);
             tokens.add(new Token(word.toLowerCase(Locale.ROOT), word, Token.Kind.WORD));
             return end;
+        }
+        if (isDetachedPossessive(text, index)) {
+            tokens.add(new Token("'s", "'s", Token.Kind.WORD));
+            return index + 2;
         }
         if (isWordChar(character)) {
             int end = wordEnd(text, index);
@@ -58,6 +68,12 @@ final class Tokenizer {
             tokens.add(Token.BREAK_TOKEN);
         }
         return index + 1;
+    }
+
+    /** "<@U1>'s review" reaches us as "@anna 's review". */
+    private static boolean isDetachedPossessive(String text, int index) {
+        return text.startsWith("'s", index)
+                && (index + 2 == text.length() || !Character.isLetterOrDigit(text.charAt(index + 2)));
     }
 
     private static boolean isBreak(String text, int index) {
@@ -128,15 +144,27 @@ final class Tokenizer {
         }
     }
 
-    /** "Marta, could you ..." addresses Marta as surely as a mention does. */
+    /** "Marta, could you ..." or "Jane can you ..." addresses Marta or Jane as surely as a mention does. */
     private boolean isAddressedName(String surface, String lower, String text, int end, List<Token> tokens) {
         boolean startsClause = tokens.isEmpty() || tokens.get(tokens.size() - 1).isBreak();
-        return startsClause
-                && end < text.length()
-                && text.charAt(end) == ','
-                && surface.length() > 2
+        boolean capitalisedName = surface.length() > 2
                 && Character.isUpperCase(surface.charAt(0))
                 && surface.chars().skip(1).allMatch(Character::isLowerCase)
                 && !spelling.isKnown(lower);
+        return startsClause && capitalisedName && (isFollowedBy(text, end, ",") || isRequestNext(text, end));
+    }
+
+    private static boolean isFollowedBy(String text, int end, String next) {
+        return text.startsWith(next, end);
+    }
+
+    private static boolean isRequestNext(String text, int end) {
+        String rest = text.substring(end).stripLeading().toLowerCase(Locale.ROOT);
+        for (String request : REQUEST_OPENERS) {
+            if (rest.startsWith(request)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
