@@ -71,7 +71,7 @@ final class MessageJudge {
                 readings.add(reader.read(clause.tokens(), section.kind()));
             }
             boolean negated = readings.stream().anyMatch(ClauseReading::negated) || (declaredEmpty && itemIndex == 0);
-            if (startsImplicitBlocker(section, item, readings, negated)) {
+            if (!declaredEmpty && startsImplicitBlocker(section, item, readings, negated)) {
                 startBlocker(section.kind(), List.of(), item.bullet()).implicitWords =
                         ClauseReader.surface(item.clauses().get(0).tokens(), 0, 6);
             }
@@ -142,7 +142,10 @@ final class MessageJudge {
         }
     }
 
-    /** Whatever the author writes under a Blockers heading is a blocker, cue or not, unless it says otherwise. */
+    /**
+     * Whatever the author writes under a Blockers heading is a blocker, cue or not, unless it says otherwise or the
+     * section opened with "none" (later lines then only count with a cue of their own).
+     */
     private boolean startsImplicitBlocker(Section section, Item item, List<ClauseReading> readings, boolean negated) {
         if (section.kind() != SectionKind.BLOCKERS || negated) {
             return false;
