@@ -101,7 +101,7 @@ final class ClauseReader {
         String words = surface(context.tokens, cue.start(), cue.end());
         Optional<Match<String>> otherSense = firstOverlap(context.otherSenses, cue);
         if (otherSense.isPresent()) {
-            return Optional.of("'" + context.surface(otherSense.get()) + "' uses the word in another sense");
+            return Optional.of("'" + context.surface(otherSense.get()) + "' does not mean the author is blocked");
         }
         if (!context.negations.isEmpty()) {
             return Optional.of("'" + context.surface(context.negations.get(0)) + "': nothing is blocking");
@@ -130,8 +130,12 @@ final class ClauseReader {
     }
 
     private Optional<String> ownershipDismissal(Match<Lexicon.Cue> cue, Context context, String words) {
-        if (cue.payload().needsSupport() && inScope(context.workInProgress, cue.start(), context.tokens)) {
+        boolean explicit = cue.payload().kind() == Lexicon.CueKind.EXPLICIT;
+        if (!explicit && inScope(context.workInProgress, cue.start(), context.tokens)) {
             return Optional.of("'" + words + "' describes the work itself");
+        }
+        if (cue.payload().kind() == Lexicon.CueKind.AGENT && authorIsSubject(context.tokens, cue.start())) {
+            return Optional.of("'" + words + "' is about the author's own work");
         }
         boolean saysI = context.tokens.subList(cue.start(), cue.end()).stream()
                 .anyMatch(token -> lexicon.firstPerson.contains(token.text()));
@@ -144,6 +148,21 @@ final class ClauseReader {
     /** Whether the subject before a cue is someone other than the author ("@bob is blocked", "she's stuck"). */
     private boolean someoneElseIsSubject(List<Token> tokens, int cueStart) {
         return subjectBefore(tokens, cueStart, lexicon.thirdPartySubjects);
+    }
+
+    /** Whether the author is the subject before a cue ("I haven't finished"). */
+    private boolean authorIsSubject(List<Token> tokens, int cueStart) {
+        int limit = Math.max(0, cueStart - lexicon.thresholds.subjectLookbackTokens());
+        for (int index = cueStart - 1; index >= limit; index--) {
+            Token token = tokens.get(index);
+            if (lexicon.firstPerson.contains(token.text())) {
+                return true;
+            }
+            if (token.isBreak() || token.isMention() || lexicon.subjectBoundaries.contains(token.text())) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether a next step belongs to someone else ("she will look", "it will take"). */
