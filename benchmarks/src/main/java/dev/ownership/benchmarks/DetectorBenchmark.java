@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DetectorBenchmark -wi 2 -i 3 -f 1 -t 1}.
  */
 @State(Scope.Thread)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
 @Fork(1)
 public class DetectorBenchmark {
 
