@@ -13,7 +13,7 @@ import java.util.Set;
  * a suffix {@code *ing}; several words as one alternative joined by underscores {@code do_not|does_not}; a word class {@code {self}} from the
  * lexicon's {@code wordClasses}; {@code {mention}} for a person or team mention;
  * {@code {any}} for any one word; {@code ...} for a gap of up to {@code gapTokens} words; a trailing {@code ?} makes a
- * slot optional ({@code the?}); a leading {@code ^} anchors the phrase at the start of a clause or after punctuation.
+ * slot optional ({@code the?}); a leading {@code ^} anchors the phrase at the start of a clause.
  * Phrases never match across punctuation such as commas or dashes.
  */
 final class PhrasePattern {
@@ -84,7 +84,7 @@ final class PhrasePattern {
 
     /** The end (exclusive) of a match starting at {@code start}, or -1. */
     int matchAt(List<Token> tokens, int start) {
-        if (anchored && start > 0 && !tokens.get(start - 1).isBreak()) {
+        if (anchored && start > 0) {
             return -1;
         }
         return match(tokens, 0, start, ANY_END);
@@ -92,7 +92,7 @@ final class PhrasePattern {
 
     /** Whether the phrase matches exactly the tokens from {@code start} to the end. */
     boolean matchesToEnd(List<Token> tokens, int start) {
-        if (anchored && start > 0 && !tokens.get(start - 1).isBreak()) {
+        if (anchored && start > 0) {
             return false;
         }
         return match(tokens, 0, start, tokens.size()) == tokens.size();

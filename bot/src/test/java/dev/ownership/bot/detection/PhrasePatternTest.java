@@ -39,6 +39,7 @@ class PhrasePatternTest {
                 "can not ... test => can't do a single thing and test => false",
                 "{self} are blocked => we are blocked => true",
                 "^ plan => Plan: roll back => true",
+                "^ plan => blocked, plan: roll back => false",
                 "^ plan => the migration plan => false",
                 "{mention} could you => <anna> could you => false",
                 "waiting on|for => waiting, for now => false"
