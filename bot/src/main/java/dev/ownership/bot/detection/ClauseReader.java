@@ -178,6 +178,9 @@ final class ClauseReader {
             if (token.isMention() || others.contains(word)) {
                 return true;
             }
+            if (word.equals("who")) {
+                return index > 0 && isSomeoneElse(tokens.get(index - 1), others);
+            }
             if (token.isBreak() || lexicon.subjectBoundaries.contains(word) || lexicon.firstPerson.contains(word)) {
                 return false;
             }
@@ -186,6 +189,13 @@ final class ClauseReader {
             }
         }
         return false;
+    }
+
+    /** "pairing with @leo who is stuck": the one before "who" is the subject. */
+    private boolean isSomeoneElse(Token antecedent, Set<String> others) {
+        return antecedent.isMention()
+                || others.contains(antecedent.text())
+                || lexicon.wordClass("teamNouns").contains(antecedent.text());
     }
 
     private boolean ownTeamMarker(String word) {
