@@ -15,16 +15,23 @@ import java.util.Set;
 final class ClauseReader {
 
     private final Lexicon lexicon;
+    private final Set<String> notTheAuthorActing;
 
     ClauseReader(Lexicon lexicon) {
         this.lexicon = lexicon;
+        Set<String> others = new HashSet<>(lexicon.thirdPartySubjects);
+        others.addAll(lexicon.wordClass("impersonal"));
+        others.addAll(lexicon.wordClass("subordinate"));
+        this.notTheAuthorActing = Set.copyOf(others);
     }
 
     ClauseReading read(List<Token> tokens, SectionKind section) {
-        Context context = new Context(tokens, section);
+        List<Match<Lexicon.Cue>> cueMatches = longestCues(tokens);
+        List<Match<String>> negations = lexicon.negation.findAll(tokens);
+        Context context = cueMatches.isEmpty() ? null : new Context(tokens, section, negations);
         List<FoundCue> cues = new ArrayList<>();
         List<String> dismissals = new ArrayList<>();
-        for (Match<Lexicon.Cue> match : longestCues(tokens)) {
+        for (Match<Lexicon.Cue> match : cueMatches) {
             Optional<String> dismissal = dismissal(match, context);
             if (dismissal.isPresent()) {
                 dismissals.add(dismissal.get());
@@ -37,9 +44,9 @@ final class ClauseReader {
                 dismissals,
                 proposals(tokens),
                 lexicon.helpSeeking.matchesAnywhere(tokens),
-                !context.negations.isEmpty(),
+                !negations.isEmpty(),
                 lexicon.references.matchesAnywhere(tokens),
-                context.ongoing,
+                tokens.stream().anyMatch(token -> lexicon.ongoing.contains(token.text())),
                 lexicon.unblocking.matchesAnywhere(tokens),
                 topics(tokens, !cues.isEmpty()),
                 contentWords(tokens));
@@ -94,7 +101,7 @@ final class ClauseReader {
         String words = surface(context.tokens, cue.start(), cue.end());
         Optional<Match<String>> otherSense = firstOverlap(context.otherSenses, cue);
         if (otherSense.isPresent()) {
-            return Optional.of("'" + context.surface(otherSense.get()) + "' uses the word in another sense");
+            return Optional.of("'" + context.surface(otherSense.get()) + "' does not mean the author is blocked");
         }
         if (!context.negations.isEmpty()) {
             return Optional.of("'" + context.surface(context.negations.get(0)) + "': nothing is blocking");
@@ -123,10 +130,16 @@ final class ClauseReader {
     }
 
     private Optional<String> ownershipDismissal(Match<Lexicon.Cue> cue, Context context, String words) {
-        if (cue.payload().needsSupport() && inScope(context.workInProgress, cue.start(), context.tokens)) {
+        boolean explicit = cue.payload().kind() == Lexicon.CueKind.EXPLICIT;
+        if (!explicit && inScope(context.workInProgress, cue.start(), context.tokens)) {
             return Optional.of("'" + words + "' describes the work itself");
         }
-        if (cue.payload().concernsAuthor() && someoneElseIsSubject(context.tokens, cue.start())) {
+        if (cue.payload().kind() == Lexicon.CueKind.AGENT && authorIsSubject(context.tokens, cue.start())) {
+            return Optional.of("'" + words + "' is about the author's own work");
+        }
+        boolean saysI = context.tokens.subList(cue.start(), cue.end()).stream()
+                .anyMatch(token -> lexicon.firstPerson.contains(token.text()));
+        if (cue.payload().concernsAuthor() && !saysI && someoneElseIsSubject(context.tokens, cue.start())) {
             return Optional.of("'" + words + "' is someone else's blocker");
         }
         return Optional.empty();
@@ -137,12 +150,24 @@ final class ClauseReader {
         return subjectBefore(tokens, cueStart, lexicon.thirdPartySubjects);
     }
 
+    /** Whether the author is the subject before a cue ("I haven't finished"). */
+    private boolean authorIsSubject(List<Token> tokens, int cueStart) {
+        int limit = Math.max(0, cueStart - lexicon.thresholds.subjectLookbackTokens());
+        for (int index = cueStart - 1; index >= limit; index--) {
+            Token token = tokens.get(index);
+            if (lexicon.firstPerson.contains(token.text())) {
+                return true;
+            }
+            if (token.isBreak() || token.isMention() || lexicon.subjectBoundaries.contains(token.text())) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Whether a next step belongs to someone else ("she will look", "it will take"). */
     private boolean someoneElseActs(List<Token> tokens, int markerStart) {
-        Set<String> others = new HashSet<>(lexicon.thirdPartySubjects);
-        others.addAll(lexicon.wordClass("impersonal"));
-        others.addAll(lexicon.wordClass("subordinate"));
-        return subjectBefore(tokens, markerStart, others);
+        return subjectBefore(tokens, markerStart, notTheAuthorActing);
     }
 
     private boolean subjectBefore(List<Token> tokens, int start, Set<String> others) {
@@ -153,6 +178,9 @@ final class ClauseReader {
             if (token.isMention() || others.contains(word)) {
                 return true;
             }
+            if (word.equals("who")) {
+                return index > 0 && isSomeoneElse(tokens.get(index - 1), others);
+            }
             if (token.isBreak() || lexicon.subjectBoundaries.contains(word) || lexicon.firstPerson.contains(word)) {
                 return false;
             }
@@ -161,6 +189,13 @@ final class ClauseReader {
             }
         }
         return false;
+    }
+
+    /** "pairing with @leo who is stuck": the one before "who" is the subject. */
+    private boolean isSomeoneElse(Token antecedent, Set<String> others) {
+        return antecedent.isMention()
+                || others.contains(antecedent.text())
+                || lexicon.wordClass("teamNouns").contains(antecedent.text());
     }
 
     private boolean ownTeamMarker(String word) {
@@ -275,11 +310,11 @@ final class ClauseReader {
         final List<Match<String>> workInProgress;
         final boolean ongoing;
 
-        Context(List<Token> tokens, SectionKind section) {
+        Context(List<Token> tokens, SectionKind section, List<Match<String>> negations) {
             this.tokens = tokens;
             this.section = section;
+            this.negations = negations;
             otherSenses = lexicon.otherSenses.findAll(tokens);
-            negations = lexicon.negation.findAll(tokens);
             authorBlocks = lexicon.authorIsBlocker.findAll(tokens);
             resolutions = unguarded(lexicon.resolved.findAll(tokens));
             pastForms = lexicon.past.findAll(tokens);

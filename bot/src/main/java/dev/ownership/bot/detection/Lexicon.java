@@ -115,6 +115,7 @@ final class Lexicon {
     final Map<SectionKind, Set<String>> sectionWords;
     final Set<String> headingFillers;
     final Set<String> leadWords;
+    final Set<String> bareStates;
     final PhraseSet<String> emptySection;
     final PhraseSet<String> references;
     final PhraseSet<String> negation;
@@ -160,6 +161,7 @@ final class Lexicon {
         sectionWords.put(SectionKind.NOTES, words(sections, "notes"));
         headingFillers = words(sections, "fillers");
         leadWords = words(sections, "leadWords");
+        bareStates = words(sections, "bareStates");
         emptySection = phrases(root, "emptySection");
         references = phrases(root, "references");
         negation = phrases(root, "negation");

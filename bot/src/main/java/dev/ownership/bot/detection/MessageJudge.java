@@ -23,6 +23,7 @@ import java.util.Set;
 final class MessageJudge {
 
     private static final int MAX_REASONS = 4;
+    private static final int IMPLICIT_REASON_WORDS = 6;
     private static final Set<Category> SUPPORTING_TOPICS =
             Set.of(Category.BROKEN_ENVIRONMENT, Category.ACCESS, Category.EXTERNAL_DEPENDENCY);
 
@@ -71,9 +72,9 @@ final class MessageJudge {
                 readings.add(reader.read(clause.tokens(), section.kind()));
             }
             boolean negated = readings.stream().anyMatch(ClauseReading::negated) || (declaredEmpty && itemIndex == 0);
-            if (startsImplicitBlocker(section, item, readings, negated)) {
-                startBlocker(section.kind(), List.of(), item.bullet()).implicitWords =
-                        ClauseReader.surface(item.clauses().get(0).tokens(), 0, 6);
+            if (!declaredEmpty && startsImplicitBlocker(section, item, readings, negated)) {
+                startBlocker(section.kind(), List.of()).implicitWords =
+                        ClauseReader.surface(item.clauses().get(0).tokens(), 0, IMPLICIT_REASON_WORDS);
             }
             readItem(section, item, readings, negated);
         }
@@ -104,7 +105,7 @@ final class MessageJudge {
                 && current.sectionIndex == sectionIndex
                 && !current.proposalSinceCue
                 && (current.itemIndex == itemIndex || !bullet);
-        Blocker blocker = continues ? current : startBlocker(kind, pendingInItem, bullet);
+        Blocker blocker = continues ? current : startBlocker(kind, pendingInItem);
         blocker.cues.addAll(cues);
         blocker.proposalSinceCue = false;
         blocker.itemIndex = itemIndex;
@@ -112,7 +113,7 @@ final class MessageJudge {
         return !continues;
     }
 
-    private Blocker startBlocker(SectionKind kind, List<String> pendingInItem, boolean bullet) {
+    private Blocker startBlocker(SectionKind kind, List<String> pendingInItem) {
         current = new Blocker(kind, sectionIndex, itemIndex);
         current.proposals.addAll(pendingInItem);
         blockers.add(current);
@@ -142,7 +143,10 @@ final class MessageJudge {
         }
     }
 
-    /** Whatever the author writes under a Blockers heading is a blocker, cue or not, unless it says otherwise. */
+    /**
+     * Whatever the author writes under a Blockers heading is a blocker, cue or not, unless it says otherwise or the
+     * section opened with "none" (later lines then only count with a cue of their own).
+     */
     private boolean startsImplicitBlocker(Section section, Item item, List<ClauseReading> readings, boolean negated) {
         if (section.kind() != SectionKind.BLOCKERS || negated) {
             return false;

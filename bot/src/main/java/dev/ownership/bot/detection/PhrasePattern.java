@@ -10,10 +10,10 @@ import java.util.Set;
  * A lexicon phrase compiled into slots that match consecutive tokens.
  *
  * <p>Syntax, one slot per space-separated element: {@code word}; alternatives {@code a|b|c}; a prefix {@code block*};
- * several words as one alternative joined by underscores {@code do_not|does_not}; a word class {@code {self}} from the
+ * a suffix {@code *ing}; several words as one alternative joined by underscores {@code do_not|does_not}; a word class {@code {self}} from the
  * lexicon's {@code wordClasses}; {@code {mention}} for a person or team mention;
  * {@code {any}} for any one word; {@code ...} for a gap of up to {@code gapTokens} words; a trailing {@code ?} makes a
- * slot optional ({@code the?}); a leading {@code ^} anchors the phrase at the start of a clause or after punctuation.
+ * slot optional ({@code the?}); a leading {@code ^} anchors the phrase at the start of a clause.
  * Phrases never match across punctuation such as commas or dashes.
  */
 final class PhrasePattern {
@@ -84,7 +84,7 @@ final class PhrasePattern {
 
     /** The end (exclusive) of a match starting at {@code start}, or -1. */
     int matchAt(List<Token> tokens, int start) {
-        if (anchored && start > 0 && !tokens.get(start - 1).isBreak()) {
+        if (anchored && start > 0) {
             return -1;
         }
         return match(tokens, 0, start, ANY_END);
@@ -92,7 +92,7 @@ final class PhrasePattern {
 
     /** Whether the phrase matches exactly the tokens from {@code start} to the end. */
     boolean matchesToEnd(List<Token> tokens, int start) {
-        if (anchored && start > 0 && !tokens.get(start - 1).isBreak()) {
+        if (anchored && start > 0) {
             return false;
         }
         return match(tokens, 0, start, tokens.size()) == tokens.size();
@@ -156,6 +156,7 @@ final class PhrasePattern {
             Set<String> words,
             List<List<String>> sequences,
             List<String> prefixes,
+            List<String> suffixes,
             boolean mention,
             boolean any,
             boolean gap,
@@ -165,11 +166,12 @@ final class PhrasePattern {
             boolean optional = element.length() > 1 && element.endsWith("?");
             String body = optional ? element.substring(0, element.length() - 1) : element;
             if (body.equals("...")) {
-                return new Slot(Set.of(), List.of(), List.of(), false, false, true, false);
+                return new Slot(Set.of(), List.of(), List.of(), List.of(), false, false, true, false);
             }
             Set<String> words = new HashSet<>();
             List<List<String>> sequences = new ArrayList<>();
             List<String> prefixes = new ArrayList<>();
+            List<String> suffixes = new ArrayList<>();
             boolean mention = false;
             boolean any = false;
             for (String alternative : body.split("\\|")) {
@@ -181,12 +183,21 @@ final class PhrasePattern {
                     addClass(alternative.substring(1, alternative.length() - 1), wordClasses, words, prefixes, phrase);
                 } else if (alternative.contains("_") && !alternative.startsWith("_") && !alternative.endsWith("_")) {
                     sequences.add(List.of(alternative.split("_")));
+                } else if (alternative.length() > 1 && alternative.startsWith("*")) {
+                    suffixes.add(alternative.substring(1));
                 } else {
                     addWord(alternative, words, prefixes, phrase);
                 }
             }
             return new Slot(
-                    Set.copyOf(words), List.copyOf(sequences), List.copyOf(prefixes), mention, any, false, optional);
+                    Set.copyOf(words),
+                    List.copyOf(sequences),
+                    List.copyOf(prefixes),
+                    List.copyOf(suffixes),
+                    mention,
+                    any,
+                    false,
+                    optional);
         }
 
         private static void addClass(
@@ -214,7 +225,7 @@ final class PhrasePattern {
         }
 
         Slot required() {
-            return new Slot(words, sequences, prefixes, mention, any, gap, false);
+            return new Slot(words, sequences, prefixes, suffixes, mention, any, gap, false);
         }
 
         /** The words a match of this slot can start with, for indexing. */
@@ -233,6 +244,11 @@ final class PhrasePattern {
             }
             for (String prefix : prefixes) {
                 if (token.text().startsWith(prefix)) {
+                    return true;
+                }
+            }
+            for (String suffix : suffixes) {
+                if (token.text().length() > suffix.length() + 2 && token.text().endsWith(suffix)) {
                     return true;
                 }
             }

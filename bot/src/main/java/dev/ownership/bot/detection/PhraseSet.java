@@ -8,27 +8,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A family of lexicon phrases, each carrying a payload, indexed by their first word so that finding every match in a
- * clause costs a few map lookups per token.
+ * A family of lexicon phrases, each carrying a payload, indexed by how their first slot starts so that finding every
+ * match in a clause costs a few map lookups per token.
  *
- * @param <T> what a match of this family means (a cue's category, a proposal kind, ...)
+ * @param <T> what a match of this family means (a cue's category, a topic's weight, ...)
  */
 final class PhraseSet<T> {
 
     private final Map<String, List<Entry<T>>> byFirstWord = new HashMap<>();
-    private final List<Entry<T>> byPrefixOrMention = new ArrayList<>();
+    private final Map<Character, List<Entry<T>>> byPrefixStart = new HashMap<>();
+    private final Map<Character, List<Entry<T>>> bySuffixEnd = new HashMap<>();
+    private final List<Entry<T>> byMention = new ArrayList<>();
     private final Set<String> vocabulary = new HashSet<>();
-    private int size;
 
     /** One match of a phrase in a clause; {@code end} is exclusive. */
     record Match<T>(int start, int end, T payload, String phrase) {
 
         boolean overlaps(int otherStart, int otherEnd) {
             return start < otherEnd && otherStart < end;
-        }
-
-        boolean covers(int index) {
-            return start <= index && index < end;
         }
     }
 
@@ -41,31 +38,32 @@ final class PhraseSet<T> {
      */
     void add(String phrase, T payload, Map<String, Set<String>> wordClasses, int gapTokens) {
         for (PhrasePattern pattern : PhrasePattern.compile(phrase, wordClasses, gapTokens)) {
-            Entry<T> entry = new Entry<>(pattern, payload);
-            PhrasePattern.Slot first = pattern.firstSlot();
-            first.firstWords().forEach(word -> byFirstWord
-                    .computeIfAbsent(word, key -> new ArrayList<>())
-                    .add(entry));
-            if (!first.prefixes().isEmpty() || first.mention()) {
-                byPrefixOrMention.add(entry);
-            }
-            size++;
+            index(new Entry<>(pattern, payload));
         }
         for (String element : phrase.trim().split("\\s+")) {
             for (String word : element.replace("?", "").replace('_', '|').split("\\|")) {
-                if (!word.isEmpty()
-                        && !word.startsWith("{")
-                        && !word.endsWith("*")
-                        && !word.equals("...")
-                        && !word.equals("^")) {
+                boolean pattern = word.startsWith("{") || word.startsWith("*") || word.endsWith("*");
+                if (!word.isEmpty() && !pattern && !word.equals("...") && !word.equals("^")) {
                     vocabulary.add(word);
                 }
             }
         }
     }
 
-    int size() {
-        return size;
+    private void index(Entry<T> entry) {
+        PhrasePattern.Slot first = entry.pattern().firstSlot();
+        first.firstWords().forEach(word -> byFirstWord
+                .computeIfAbsent(word, key -> new ArrayList<>())
+                .add(entry));
+        first.prefixes().forEach(prefix -> byPrefixStart
+                .computeIfAbsent(prefix.charAt(0), key -> new ArrayList<>())
+                .add(entry));
+        first.suffixes().forEach(suffix -> bySuffixEnd
+                .computeIfAbsent(suffix.charAt(suffix.length() - 1), key -> new ArrayList<>())
+                .add(entry));
+        if (first.mention()) {
+            byMention.add(entry);
+        }
     }
 
     /** The plain words this family's phrases use, for typo correction. */
@@ -78,11 +76,9 @@ final class PhraseSet<T> {
         List<Match<T>> matches = new ArrayList<>();
         for (int start = 0; start < tokens.size(); start++) {
             Token token = tokens.get(start);
-            if (token.isBreak()) {
-                continue;
+            if (!token.isBreak()) {
+                collect(token, tokens, start, matches);
             }
-            collect(byFirstWord.getOrDefault(token.text(), List.of()), tokens, start, matches);
-            collect(byPrefixOrMention, tokens, start, matches);
         }
         return matches;
     }
@@ -97,24 +93,40 @@ final class PhraseSet<T> {
         if (tokens.isEmpty()) {
             return false;
         }
-        List<Entry<T>> candidates =
-                new ArrayList<>(byFirstWord.getOrDefault(tokens.get(0).text(), List.of()));
-        candidates.addAll(byPrefixOrMention);
-        for (Entry<T> entry : candidates) {
-            if (entry.pattern().matchesToEnd(tokens, 0)) {
-                return true;
+        for (List<Entry<T>> entries : candidates(tokens.get(0))) {
+            for (Entry<T> entry : entries) {
+                if (entry.pattern().matchesToEnd(tokens, 0)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private void collect(List<Entry<T>> entries, List<Token> tokens, int start, List<Match<T>> matches) {
-        for (Entry<T> entry : entries) {
-            int end = entry.pattern().matchAt(tokens, start);
-            if (end > start) {
-                matches.add(
-                        new Match<>(start, end, entry.payload(), entry.pattern().source()));
+    private void collect(Token token, List<Token> tokens, int start, List<Match<T>> matches) {
+        for (List<Entry<T>> entries : candidates(token)) {
+            for (Entry<T> entry : entries) {
+                int end = entry.pattern().matchAt(tokens, start);
+                if (end > start) {
+                    matches.add(new Match<>(
+                            start, end, entry.payload(), entry.pattern().source()));
+                }
             }
         }
+    }
+
+    /** The entries whose first slot may accept the token. */
+    private List<List<Entry<T>>> candidates(Token token) {
+        String text = token.text();
+        List<List<Entry<T>>> candidates = new ArrayList<>(4);
+        candidates.add(byFirstWord.getOrDefault(text, List.of()));
+        if (!text.isEmpty()) {
+            candidates.add(byPrefixStart.getOrDefault(text.charAt(0), List.of()));
+            candidates.add(bySuffixEnd.getOrDefault(text.charAt(text.length() - 1), List.of()));
+        }
+        if (token.isMention()) {
+            candidates.add(byMention);
+        }
+        return candidates;
     }
 }

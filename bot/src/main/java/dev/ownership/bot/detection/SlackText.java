@@ -26,6 +26,10 @@ final class SlackText {
     private static final Pattern PICTOGRAPHS = Pattern.compile("[\\p{So}\\x{FE0F}\\x{200D}]");
     private static final Pattern BOLD = Pattern.compile("(?<![\\w*])\\*+([^*\\n]+?)\\*+(?![\\w*])");
     private static final Pattern ITALIC = Pattern.compile("(?<![\\w_])_([^_\\n]+?)_(?![\\w_])");
+    /** "*Blockers:* none *Risks:* ..." puts two headings on one line; each starts a line of its own. */
+    private static final Pattern INLINE_BOLD_HEADING =
+            Pattern.compile("(?<=\\S)[ \\t]+(\\*[^*\\n]{1,30}?(?::\\*|\\*:))");
+
     private static final Pattern BOLD_LEAD = Pattern.compile("^\\s*\\*([^*:\\n]{1,40})\\*\\s+(?=[\\p{L}\\p{N}_~-])");
     private static final Pattern BULLET =
             Pattern.compile("^\\s*(?:[•◦▪▸►‣⁃●○■□➤➔→*+\\-]|\\(?\\d{1,2}[.)]|\\(\\d{1,2}\\)|[a-h][.)])\\s+");
@@ -41,6 +45,7 @@ final class SlackText {
         }
         String text = withoutCodeBlocks(raw.replace("\r\n", "\n").replace('\r', '\n'));
         text = unescapeHtml(replaceAngleEntities(text));
+        text = INLINE_BOLD_HEADING.matcher(text).replaceAll("\n$1");
         List<Line> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             String trimmed = line.strip();

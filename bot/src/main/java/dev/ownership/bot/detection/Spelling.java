@@ -14,6 +14,9 @@ import java.util.Set;
 final class Spelling {
 
     private static final String AMBIGUOUS = "";
+    /** "can't" is "ca" + "n't", "won't" is "wo" + "n't". */
+    private static final Map<String, String> IRREGULAR_NEGATIONS =
+            Map.of("ca", "can", "wo", "will", "sha", "shall", "ai", "is");
 
     private final Map<String, List<String>> replacements;
     private final Set<String> knownWords;
@@ -67,7 +70,8 @@ final class Spelling {
         String stem = word.substring(0, apostrophe);
         String suffix = word.substring(apostrophe);
         if (suffix.equals("'t") && stem.endsWith("n")) {
-            return List.of(stem.substring(0, stem.length() - 1), "not");
+            String verb = stem.substring(0, stem.length() - 1);
+            return List.of(IRREGULAR_NEGATIONS.getOrDefault(verb, verb), "not");
         }
         return switch (suffix) {
             case "'ll" -> List.of(stem, "will");
@@ -81,7 +85,7 @@ final class Spelling {
     }
 
     private String correctTypo(String word) {
-        if (word.length() < minTypoLength || knownWords.contains(word) || !isLetters(word)) {
+        if (word.length() < minTypoLength - 1 || knownWords.contains(word) || !isLetters(word)) {
             return word;
         }
         String direct = typoToWord.get(word);

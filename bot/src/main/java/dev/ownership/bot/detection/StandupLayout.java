@@ -22,14 +22,16 @@ final class StandupLayout {
     /** A run of items under one heading; {@link SectionKind#NONE} before any heading. */
     record Section(SectionKind kind, List<Item> items) {}
 
-    private static final Pattern SENTENCE_END =
-            Pattern.compile("(?<!\\b(?:e\\.g|i\\.e|vs|approx|incl|cf)\\.)(?<=[.!?])\\s+(?=\\S)");
+    private static final List<String> ABBREVIATIONS = List.of("e.g.", "i.e.", "vs.", "approx.", "incl.", "cf.");
     private static final Pattern HEADING =
             Pattern.compile("^(.{1,80}?)\\s*(?::|\\?|=|\\s[-–—]+(?=\\s|$)|[-–—]+$)(.*)$", Pattern.DOTALL);
     private static final Pattern INLINE_SHORT_HEADINGS = Pattern.compile("^(?:[YT]|Y'?day|Yesterday)\\s*:.*");
     private static final Pattern SHORT_HEADING_START =
             Pattern.compile("\\s+(?=(?:[YTB]|Yesterday|Today|Blockers?)\\s*:\\s)");
     private static final Pattern PART_SEPARATOR = Pattern.compile("\\s+[/|]\\s+");
+    private static final Pattern QUESTION_LABEL = Pattern.compile("^(?:Q|Question)\\s*\\d*\\s*[:.)]\\s*");
+    private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(\\p{L}+)\\s+\\S");
+    private static final Pattern WORD_GAP = Pattern.compile("\\s+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.!:]+$");
 
     private final Lexicon lexicon;
@@ -65,15 +67,47 @@ final class StandupLayout {
     }
 
     private static List<String> sentences(String text) {
+        boolean shortHeadings = INLINE_SHORT_HEADINGS.matcher(text).matches();
         List<String> sentences = new ArrayList<>();
-        for (String sentence : SENTENCE_END.split(text)) {
-            if (INLINE_SHORT_HEADINGS.matcher(text).matches()) {
+        for (String sentence : splitSentences(text)) {
+            if (shortHeadings) {
                 sentences.addAll(List.of(SHORT_HEADING_START.split(sentence)));
             } else {
                 sentences.add(sentence);
             }
         }
         return sentences;
+    }
+
+    /** Splits after '.', '!' or '?' followed by a space, except after abbreviations such as "e.g.". */
+    private static List<String> splitSentences(String text) {
+        List<String> sentences = new ArrayList<>();
+        int start = 0;
+        for (int index = 0; index + 1 < text.length(); index++) {
+            char character = text.charAt(index);
+            boolean ends = (character == '.' || character == '!' || character == '?')
+                    && Character.isWhitespace(text.charAt(index + 1))
+                    && !endsWithAbbreviation(text, index);
+            if (ends) {
+                sentences.add(text.substring(start, index + 1));
+                start = index + 1;
+            }
+        }
+        sentences.add(text.substring(start));
+        sentences.removeIf(String::isBlank);
+        return sentences;
+    }
+
+    private static boolean endsWithAbbreviation(String text, int dot) {
+        for (String abbreviation : ABBREVIATIONS) {
+            int from = dot + 1 - abbreviation.length();
+            if (from >= 0
+                    && text.regionMatches(true, from, abbreviation, 0, abbreviation.length())
+                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void openSections(Heading heading, boolean bullet) {
@@ -113,16 +147,17 @@ final class StandupLayout {
     }
 
     private Optional<Heading> heading(String sentence, boolean wholeLine) {
-        Matcher matcher = HEADING.matcher(sentence.strip());
+        Matcher matcher =
+                HEADING.matcher(QUESTION_LABEL.matcher(sentence.strip()).replaceFirst(""));
         if (matcher.matches()) {
             List<SectionKind> kinds = headingKinds(matcher.group(1));
             if (!kinds.isEmpty()) {
                 return Optional.of(new Heading(kinds, matcher.group(2).strip()));
             }
         }
-        if (wholeLine) {
-            List<SectionKind> kinds =
-                    headingKinds(TRAILING_PUNCTUATION.matcher(sentence).replaceAll(""));
+        String bare = TRAILING_PUNCTUATION.matcher(sentence).replaceAll("").strip();
+        if (wholeLine && !isBareState(bare)) {
+            List<SectionKind> kinds = headingKinds(bare);
             if (!kinds.isEmpty()) {
                 return Optional.of(new Heading(kinds, ""));
             }
@@ -130,18 +165,31 @@ final class StandupLayout {
         return leadingDay(sentence);
     }
 
+    /** A line that only says "Blocked." states a blocker; it does not open an empty section. */
+    private boolean isBareState(String line) {
+        List<Token> tokens = lexicon.tokenizer.tokenize(line);
+        return tokens.size() == 1 && lexicon.bareStates.contains(tokens.get(0).text());
+    }
+
     /** "Today I'd start ..." opens a Today section as surely as "Today:" does. */
     private Optional<Heading> leadingDay(String sentence) {
-        List<Token> tokens = lexicon.tokenizer.tokenize(sentence);
-        if (tokens.size() < 2 || !lexicon.leadWords.contains(tokens.get(0).text())) {
+        Matcher firstWord = FIRST_WORD.matcher(sentence);
+        if (!firstWord.find()) {
             return Optional.empty();
         }
-        SectionKind kind = kindOf(tokens.get(0).text());
+        List<Token> lead = lexicon.tokenizer.tokenize(firstWord.group(1));
+        if (lead.size() != 1 || !lexicon.leadWords.contains(lead.get(0).text())) {
+            return Optional.empty();
+        }
+        SectionKind kind = kindOf(lead.get(0).text());
         return kind == null ? Optional.empty() : Optional.of(new Heading(List.of(kind), sentence));
     }
 
     /** The kinds a heading opens: one, or several for combined headings such as "Y/T/B". */
     private List<SectionKind> headingKinds(String candidate) {
+        if (WORD_GAP.split(candidate.strip()).length > lexicon.thresholds.headingMaxTokens()) {
+            return List.of();
+        }
         List<Token> tokens = lexicon.tokenizer.tokenize(candidate);
         if (tokens.isEmpty() || tokens.size() > lexicon.thresholds.headingMaxTokens()) {
             return List.of();
