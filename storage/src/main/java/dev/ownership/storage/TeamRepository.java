@@ -59,7 +59,16 @@ public final class TeamRepository {
 
     /** Whether the bot watches {@code channelId}. */
     public boolean isWatched(String channelId) {
-        return find(channelId).map(Team::watched).orElse(false);
+        // On the path of every channel message: one indexed lookup, no leads.
+        return database.read(connection -> {
+            try (var statement =
+                    connection.prepareStatement("SELECT 1 FROM teams WHERE channel_id = ? AND watched = 1")) {
+                statement.setString(1, channelId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.ownership.bot.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EventDeduplication implements Middleware {
     private static final Logger log = LoggerFactory.getLogger(EventDeduplication.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final ProcessedEventRepository processed;
     private final Metrics metrics;
@@ -60,14 +61,38 @@ final class EventDeduplication implements Middleware {
         }
     }
 
+    /** Reads {@code event_id} and the event's type with a streaming parser: no tree for the whole body. */
     private static Envelope envelope(String body) throws IOException {
-        JsonNode root = JSON.readTree(body);
-        JsonNode event = root.path("event");
-        String type = event.path("type").asText("unknown");
-        String subtype = event.path("subtype").asText("");
-        return new Envelope(
-                root.path("event_id").isTextual() ? root.get("event_id").asText() : null,
-                subtype.isEmpty() ? type : type + ":" + subtype);
+        String eventId = null;
+        String type = "unknown";
+        String subtype = "";
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return new Envelope(null, type);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("event_id".equals(field) && value == JsonToken.VALUE_STRING) {
+                    eventId = parser.getText();
+                } else if ("event".equals(field) && value == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String eventField = parser.currentName();
+                        JsonToken eventValue = parser.nextToken();
+                        if ("type".equals(eventField) && eventValue == JsonToken.VALUE_STRING) {
+                            type = parser.getText();
+                        } else if ("subtype".equals(eventField) && eventValue == JsonToken.VALUE_STRING) {
+                            subtype = parser.getText();
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return new Envelope(eventId, subtype.isEmpty() ? type : type + ":" + subtype);
     }
 
     private record Envelope(String eventId, String type) {}
