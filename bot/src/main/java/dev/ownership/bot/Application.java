@@ -108,9 +108,15 @@ public final class Application implements AutoCloseable {
         BlockerDetector detector = BlockerDetector.fromEnvironment(options.environment());
 
         SlackApi api = new SlackApi(config.apiUrl(), config.botToken(), metrics, options.retryBackoff());
+        SlackDigestMessenger digestMessenger = new SlackDigestMessenger(api);
+        DigestRepository digestRecords = new DigestRepository(database);
+        DigestComposer digestComposer =
+                new DigestComposer(standupPosts, digestRecords, (channel, from, to) -> List.of(), clock);
+        DigestService digests =
+                new DigestService(teams, digestRecords, digestComposer, digestMessenger, clock, metrics);
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
-        CommandService commands =
-                new CommandService(teams, workspace, new Admins(config.admins(), workspace), pauses, clock, List.of());
+        CommandService commands = new CommandService(
+                teams, workspace, new Admins(config.admins(), workspace), pauses, digests, clock, List.of());
         BackgroundWork work = new BackgroundWork(options.workerThreads(), 10_000, metrics);
 
         SlackNudgeMessenger nudgeMessenger = new SlackNudgeMessenger(api);
@@ -120,14 +126,9 @@ public final class Application implements AutoCloseable {
                 standupPosts, teams, workspace, pauses, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
         NudgeActions nudgeActions = new NudgeActions(standupPosts, nudgeMessenger, pauses, workspace, clock, metrics);
         nudges.recoverInterrupted();
-        DigestRepository digestRecords = new DigestRepository(database);
-        DigestComposer digestComposer =
-                new DigestComposer(standupPosts, digestRecords, (channel, from, to) -> List.of(), clock);
-        DigestService digests =
-                new DigestService(teams, digestRecords, digestComposer, new SlackDigestMessenger(api), clock, metrics);
 
         App app = new SlackApps(config, api, metrics, processed, clock)
-                .withCommands(commands, work)
+                .withCommands(commands, work, digestMessenger)
                 .withWorkspace(workspace)
                 .withStandups(standups)
                 .withNudges(nudgeActions, work)

@@ -1,5 +1,6 @@
 package dev.ownership.bot.command;
 
+import dev.ownership.bot.digest.DigestService;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.workspace.Workspace;
 import dev.ownership.storage.TeamRepository;
@@ -23,18 +24,21 @@ public final class CommandService {
     private final ChannelResolver channels;
     private final TeamAdminCommands teamAdmin;
     private final PersonalCommands personal;
+    private final DigestCommands digestCommands;
 
     public CommandService(
             TeamRepository teams,
             Workspace workspace,
             Admins admins,
             Pauses pauses,
+            DigestService digests,
             Clock clock,
             List<TeamSettingsSection> extraSettings) {
         this.admins = Objects.requireNonNull(admins, "admins");
         this.channels = new ChannelResolver(teams);
         this.teamAdmin = new TeamAdminCommands(teams, workspace, clock, extraSettings);
         this.personal = new PersonalCommands(pauses, workspace);
+        this.digestCommands = new DigestCommands(teams, admins, digests);
     }
 
     /** Runs one command and returns the private answer. */
@@ -63,6 +67,9 @@ public final class CommandService {
         }
         if (command instanceof Command.Resume) {
             return personal.resume(invocation.userId());
+        }
+        if (command instanceof Command.Digest digest) {
+            return inChannel(digest.channel(), invocation, id -> digestCommands.preview(invocation.userId(), id));
         }
         if (command instanceof Command.Watch watch) {
             return inChannel(watch.channel(), invocation, id -> teamAdmin.watch(id, invocation));

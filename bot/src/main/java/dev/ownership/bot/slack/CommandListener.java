@@ -17,11 +17,13 @@ final class CommandListener implements Listener {
     private final CommandService commands;
     private final SlackApi api;
     private final BackgroundWork work;
+    private final SlackDigestMessenger digests;
 
-    CommandListener(CommandService commands, SlackApi api, BackgroundWork work) {
+    CommandListener(CommandService commands, SlackApi api, BackgroundWork work, SlackDigestMessenger digests) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.api = Objects.requireNonNull(api, "api");
         this.work = Objects.requireNonNull(work, "work");
+        this.digests = Objects.requireNonNull(digests, "digests");
     }
 
     @Override
@@ -52,6 +54,12 @@ final class CommandListener implements Listener {
             api.respond(responseUrl, ReplyRenderer.toResponseJson(reply));
             throw e;
         }
-        api.respond(responseUrl, ReplyRenderer.toResponseJson(reply));
+        api.respond(responseUrl, render(reply));
+    }
+
+    private String render(Reply reply) {
+        return reply.digest() == null
+                ? ReplyRenderer.toResponseJson(reply)
+                : ReplyRenderer.toResponseJson(reply, digests.previewBlocks(reply.digest()));
     }
 }

@@ -20,10 +20,17 @@ final class ReplyRenderer {
 
     /** The JSON payload for {@code response_url}: ephemeral, never replacing a message in the channel. */
     static String toResponseJson(Reply reply) {
+        return toResponseJson(reply, List.of());
+    }
+
+    /** The payload with {@code more} blocks after the reply's text (e.g. a digest preview). */
+    static String toResponseJson(Reply reply, List<LayoutBlock> more) {
+        List<LayoutBlock> blocks = new ArrayList<>(blocks(reply.text()));
+        blocks.addAll(more);
         SlashCommandResponse response = SlashCommandResponse.builder()
                 .responseType("ephemeral")
                 .text(plainFallback(reply.text()))
-                .blocks(blocks(reply.text()))
+                .blocks(blocks)
                 .build();
         return GSON.toJson(response);
     }

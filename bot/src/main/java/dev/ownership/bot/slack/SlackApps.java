@@ -37,8 +37,8 @@ public final class SlackApps {
     }
 
     /** Adds the {@code /ownership} command. */
-    public SlackApps withCommands(CommandService commands, BackgroundWork work) {
-        listeners.add(new CommandListener(commands, api, work));
+    public SlackApps withCommands(CommandService commands, BackgroundWork work, SlackDigestMessenger digests) {
+        listeners.add(new CommandListener(commands, api, work, digests));
         return this;
     }
 

@@ -91,4 +91,23 @@ class DigestEndToEndTest {
         awaitDigestTo(ADMIN);
         assertThat(digestsTo(LEAD)).isZero();
     }
+
+    @Test
+    @DisplayName("the preview reaches a lead privately, and a non-lead is refused with nothing leaked")
+    void shouldPreviewForLeadsOnly() {
+        String preview = harness.command(LEAD, STANDUP, "digest");
+
+        assertThat(preview)
+                .contains("week so far")
+                .contains("Weekly digest · #standup")
+                .contains("Raised: *1*");
+        RecordedCall answer = harness.sim().calls("response_url").get(0);
+        assertThat(answer.param("response_type")).isEqualTo("ephemeral");
+
+        String refused = harness.command(ALICE, STANDUP, "digest");
+        assertThat(refused).contains("Only the leads of #standup and admins").doesNotContain("Raised");
+        assertThat(harness.command(ADMIN, "D0ADMIN1", "digest <#" + STANDUP + "|standup>"))
+                .contains("Raised: *1*");
+        assertThat(harness.sim().calls("chat.postMessage")).isEmpty();
+    }
 }
