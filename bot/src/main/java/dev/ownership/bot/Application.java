@@ -107,7 +107,8 @@ public final class Application implements AutoCloseable {
         Pauses pauses = new Pauses(new PauseRepository(database), clock);
         BlockerDetector detector = BlockerDetector.fromEnvironment(options.environment());
 
-        SlackApi api = new SlackApi(config.apiUrl(), config.botToken(), metrics, options.retryBackoff());
+        SlackApi api = new SlackApi(
+                config.apiUrl(), config.botToken(), metrics, options.retryBackoff(), options.slackTimeout());
         SlackDigestMessenger digestMessenger = new SlackDigestMessenger(api);
         DigestRepository digestRecords = new DigestRepository(database);
         DigestComposer digestComposer =
@@ -236,10 +237,22 @@ public final class Application implements AutoCloseable {
      * @param retryBackoff the first wait after a Slack 5xx or network error
      * @param workerThreads threads for work done after an ack
      * @param environment the process environment, for optional settings such as the detector's lexicon
+     * @param slackTimeout how long a Web API call may take before it counts as failed
      */
-    public record Options(Duration tick, Duration retryBackoff, int workerThreads, Map<String, String> environment) {
+    public record Options(
+            Duration tick,
+            Duration retryBackoff,
+            int workerThreads,
+            Map<String, String> environment,
+            Duration slackTimeout) {
+        public static final Duration DEFAULT_SLACK_TIMEOUT = Duration.ofSeconds(15);
+
         public Options {
             environment = Map.copyOf(environment);
+        }
+
+        public Options(Duration tick, Duration retryBackoff, int workerThreads, Map<String, String> environment) {
+            this(tick, retryBackoff, workerThreads, environment, DEFAULT_SLACK_TIMEOUT);
         }
 
         public static Options defaults() {
@@ -247,11 +260,15 @@ public final class Application implements AutoCloseable {
         }
 
         public Options withTick(Duration newTick) {
-            return new Options(newTick, retryBackoff, workerThreads, environment);
+            return new Options(newTick, retryBackoff, workerThreads, environment, slackTimeout);
         }
 
         public Options withRetryBackoff(Duration newBackoff) {
-            return new Options(tick, newBackoff, workerThreads, environment);
+            return new Options(tick, newBackoff, workerThreads, environment, slackTimeout);
+        }
+
+        public Options withSlackTimeout(Duration newTimeout) {
+            return new Options(tick, retryBackoff, workerThreads, environment, newTimeout);
         }
     }
 }

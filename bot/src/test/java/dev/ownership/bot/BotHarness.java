@@ -47,11 +47,18 @@ public final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     public static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Map<String, String> extraEnvironment = new HashMap<>();
+    private Duration slackTimeout = Duration.ofSeconds(5);
     private ManualClock clock;
     private SlackSimulator simulator;
     private Application application;
     private SlackRequests slack;
     private Path directory;
+
+    /** Sets how long the bot waits for a Web API answer (for fault tests that simulate timeouts). */
+    public BotHarness withSlackTimeout(Duration timeout) {
+        this.slackTimeout = timeout;
+        return this;
+    }
 
     /** Sets an environment variable for the bot (before it starts). */
     public BotHarness with(String variable, String value) {
@@ -104,7 +111,10 @@ public final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     private void startBot() {
         Config config = Config.fromEnvironment(environment());
         application = Application.start(
-                config, clock, new Application.Options(Duration.ofMillis(40), Duration.ofMillis(20), 4, environment()));
+                config,
+                clock,
+                new Application.Options(Duration.ofMillis(40), Duration.ofMillis(20), 4, environment())
+                        .withSlackTimeout(slackTimeout));
         slack = new SlackRequests(
                 URI.create("http://127.0.0.1:" + application.port() + "/slack/events"),
                 SECRET,

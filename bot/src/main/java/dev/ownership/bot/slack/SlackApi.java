@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every Web API call the bot makes goes through here: one {@link Slack} instance pointed at the configured base
- * URL, 429s answered by waiting for {@code Retry-After}, 5xx and network errors retried with backoff, and every
- * call counted by method and result.
+ * URL, 429s answered by waiting for {@code Retry-After}, 5xx retried with backoff, network errors and timeouts retried
+ * only for methods that are safe to repeat (a timed-out {@code chat.postMessage} may have been delivered, and a
+ * second one would be a duplicate the person sees), and every call counted by method and result.
  *
  * <p>An {@code ok:false} answer is returned to the caller (it is a decision, not a transport failure) and logged
  * once. Calls block while waiting, so never make them on the ack path. Thread-safe.
@@ -26,6 +27,21 @@ public final class SlackApi {
     private static final int MAX_RATE_LIMIT_WAITS = 20;
     private static final int MAX_FAILURE_RETRIES = 4;
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
+    /** Methods safe to repeat after a timeout: reads, and writes whose repetition changes nothing. */
+    private static final java.util.function.Predicate<String> IDEMPOTENT = method -> method.startsWith("users.")
+            || method.startsWith("auth.")
+            || method.startsWith("bots.")
+            || method.startsWith("team.")
+            || method.equals("conversations.info")
+            || method.equals("conversations.members")
+            || method.equals("conversations.history")
+            || method.equals("conversations.replies")
+            || method.equals("conversations.join")
+            || method.equals("conversations.open")
+            || method.equals("chat.getPermalink")
+            || method.equals("chat.update")
+            || method.equals("views.publish")
+            || method.equals("views.update");
 
     private final Slack slack;
     private final MethodsClient methods;
@@ -37,8 +53,8 @@ public final class SlackApi {
      * @param botToken the bot token used for every call
      * @param backoff the first wait after a 5xx or network error; doubled on each retry
      */
-    public SlackApi(String apiUrl, String botToken, Metrics metrics, Duration backoff) {
-        this.slack = Slack.getInstance(slackConfig(apiUrl));
+    public SlackApi(String apiUrl, String botToken, Metrics metrics, Duration backoff, Duration timeout) {
+        this.slack = Slack.getInstance(slackConfig(apiUrl, timeout));
         this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken"));
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -85,6 +101,13 @@ public final class SlackApi {
                 }
             } catch (IOException e) {
                 metrics.slackCall(method, "io_error");
+                if (!IDEMPOTENT.test(method)) {
+                    // The request may have reached Slack: retrying could post the same message twice.
+                    throw new SlackCallException(
+                            "Slack " + method + " failed (" + e.getMessage()
+                                    + "); not retried, it may have gone through",
+                            e);
+                }
                 if (failures++ >= MAX_FAILURE_RETRIES) {
                     throw new SlackCallException("Slack " + method + " failed: " + e.getMessage(), e);
                 }
@@ -151,16 +174,17 @@ public final class SlackApi {
         }
     }
 
-    private static SlackConfig slackConfig(String apiUrl) {
+    private static SlackConfig slackConfig(String apiUrl, Duration timeout) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(Objects.requireNonNull(apiUrl, "apiUrl"));
         config.setPrettyResponseLoggingEnabled(false);
         config.setLibraryMaintainerMode(false);
         config.setFailOnUnknownProperties(false);
         config.setStatsEnabled(false);
-        config.setHttpClientReadTimeoutMillis(15_000);
-        config.setHttpClientWriteTimeoutMillis(15_000);
-        config.setHttpClientCallTimeoutMillis(30_000);
+        int millis = (int) timeout.toMillis();
+        config.setHttpClientReadTimeoutMillis(millis);
+        config.setHttpClientWriteTimeoutMillis(millis);
+        config.setHttpClientCallTimeoutMillis(millis * 2);
         return config;
     }
 

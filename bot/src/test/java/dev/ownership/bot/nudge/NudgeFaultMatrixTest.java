@@ -1,0 +1,62 @@
+package dev.ownership.bot.nudge;
+
+import static dev.ownership.bot.BotHarness.ALICE;
+import static dev.ownership.bot.BotHarness.STANDUP;
+import static dev.ownership.bot.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ownership.bot.BotHarness;
+import dev.ownership.bot.config.Config;
+import dev.ownership.bot.simulator.Fault;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every Web API method on the nudge's path, under each kind of fault: the nudge either arrives exactly once after
+ * waiting, or is recorded as failed with nothing sent twice.
+ */
+@DisplayName("nudge delivery under Web API faults")
+class NudgeFaultMatrixTest {
+    @RegisterExtension
+    final BotHarness harness =
+            new BotHarness().with(Config.OWNERSHIP_NUDGE_GRACE, "PT1M").withSlackTimeout(Duration.ofSeconds(1));
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of("users.info", Fault.rateLimited(1), 1),
+                Arguments.of("users.info", Fault.serverError(503), 1),
+                Arguments.of("users.info", Fault.delay(Duration.ofSeconds(3)), 1),
+                Arguments.of("users.info", Fault.error("user_not_found"), 0),
+                Arguments.of("chat.getPermalink", Fault.rateLimited(1), 1),
+                Arguments.of("chat.getPermalink", Fault.serverError(500), 1),
+                Arguments.of("chat.getPermalink", Fault.delay(Duration.ofSeconds(3)), 1),
+                Arguments.of("chat.getPermalink", Fault.error("message_not_found"), 1),
+                Arguments.of("chat.postMessage", Fault.rateLimited(1), 1),
+                Arguments.of("chat.postMessage", Fault.serverError(502), 1),
+                Arguments.of("chat.postMessage", Fault.delay(Duration.ofSeconds(3)), 1),
+                Arguments.of("chat.postMessage", Fault.error("cannot_dm_bot"), 0));
+    }
+
+    @ParameterizedTest(name = "{0} answering {1}: {2} DM")
+    @MethodSource("faults")
+    void shouldNudgeAtMostOnce(String method, Fault fault, int expectedDms) {
+        harness.watchStandup();
+        harness.sim().faults().failNext(method, fault);
+        harness.slack().message(STANDUP, ALICE, "*Blockers:* waiting on the infra team for a database");
+
+        harness.advance(Duration.ofMinutes(2));
+        harness.sim().awaitCall(method, call -> call.httpStatus() != 0, WAIT);
+        if (expectedDms == 1) {
+            harness.sim().awaitCall("chat.postMessage", call -> ALICE.equals(call.param("channel")) && call.ok(), WAIT);
+        }
+        harness.advance(Duration.ofMinutes(10));
+        harness.advance(Duration.ofHours(1));
+
+        assertThat(harness.sim().dmsTo(ALICE)).hasSize(expectedDms);
+    }
+}
