@@ -256,4 +256,28 @@ class FoundationEndToEndTest {
         }
         assertThat(harness.command(ALICE, STANDUP, "help")).contains("/ownership");
     }
+
+    @Test
+    @DisplayName("acknowledges every event, subtype and interaction, handled or not")
+    void shouldAcknowledgeEverything() {
+        harness.watchStandup();
+        assertThat(harness.slack().channelJoin(STANDUP, ALICE).status()).isEqualTo(200);
+        assertThat(harness.slack().memberJoined(STANDUP, ALICE).status()).isEqualTo(200);
+        assertThat(harness.slack().memberLeft(STANDUP, ALICE).status()).isEqualTo(200);
+        assertThat(harness.slack().appHomeOpened(ALICE).status()).isEqualTo(200);
+        assertThat(harness.slack().userChange(ALICE).status()).isEqualTo(200);
+        var botPost = harness.slack().botMessage(STANDUP, "deploy finished");
+        assertThat(botPost.status()).isEqualTo(200);
+        var tokensRevoked = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        tokensRevoked.put("type", "tokens_revoked").put("event_ts", "1.0");
+        assertThat(harness.slack().event(tokensRevoked).status()).isEqualTo(200);
+        assertThat(harness.slack()
+                        .blockAction(
+                                ALICE,
+                                "some_link_button",
+                                "x",
+                                dev.ownership.bot.simulator.ActionSource.message(STANDUP, botPost.ts()))
+                        .statusCode())
+                .isEqualTo(200);
+    }
 }

@@ -2,6 +2,8 @@ package dev.ownership.bot.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.nudge.NudgeActions;
@@ -13,6 +15,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Bolt {@link App} with every listener the bot has. The same app serves HTTP and Socket Mode.
@@ -21,6 +25,8 @@ import java.util.Objects;
  * so Slack never retries for want of a handler.
  */
 public final class SlackApps {
+    private static final Logger log = LoggerFactory.getLogger(SlackApps.class);
+
     private final List<Listener> listeners = new ArrayList<>();
     private final Config config;
     private final SlackApi api;
@@ -60,6 +66,15 @@ public final class SlackApps {
         return this;
     }
 
+    /**
+     * Acknowledges a Slack request no listener handles (a link button, an action from an older message) instead of
+     * Bolt's 404, which Slack shows as an error and retries.
+     */
+    private static Response acknowledgeUnmatched(Request<?> request) {
+        log.info("Acknowledged a {} request that no listener handles", request.getRequestType());
+        return Response.ok();
+    }
+
     /** Builds the app. */
     public App build() {
         AppConfig appConfig = AppConfig.builder()
@@ -67,6 +82,7 @@ public final class SlackApps {
                 .singleTeamBotToken(config.botToken())
                 .signingSecret(config.signingSecret())
                 .allEventsApiAutoAckEnabled(true)
+                .unmatchedRequestHandler(SlackApps::acknowledgeUnmatched)
                 .build();
         App app = new App(appConfig);
         app.use(new RequestMetrics(metrics));
