@@ -1,7 +1,9 @@
 package dev.ownership.bot.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -323,6 +325,14 @@ class BlockerDetectorTest {
         void shouldClassifyVeryLongText() {
             String text = "Blocked on review. ".repeat(5_000);
             assertThat(DETECTOR.classify(text).isBlocker()).isTrue();
+        }
+
+        @Test
+        void shouldClassifyARunOnSentenceQuickly() {
+            String text = "blocked waiting on review stuck can't deploy staging down ".repeat(2_000);
+            Classification classification =
+                    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> DETECTOR.classify(text));
+            assertThat(classification.isBlocker()).isTrue();
         }
     }
 
