@@ -109,8 +109,9 @@ final class ClauseReader {
         if (!context.negations.isEmpty()) {
             return Optional.of("'" + context.surface(context.negations.get(0)) + "': nothing is blocking");
         }
-        if (!context.authorBlocks.isEmpty()) {
-            return Optional.of("'" + context.surface(context.authorBlocks.get(0)) + "': the author is blocking others");
+        Optional<Match<String>> authorBlocks = firstOverlap(context.authorBlocks, cue);
+        if (authorBlocks.isPresent()) {
+            return Optional.of("'" + context.surface(authorBlocks.get()) + "': the author is blocking others");
         }
         if (!context.resolutions.isEmpty()) {
             return Optional.of("'" + words + "' is resolved ('" + context.surface(context.resolutions.get(0)) + "')");
