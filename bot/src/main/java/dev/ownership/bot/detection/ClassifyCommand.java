@@ -28,7 +28,13 @@ public final class ClassifyCommand {
 
     private ClassifyCommand() {}
 
-    /** Classifies every line of {@code in} onto {@code out} with the detector named by the environment. */
+    /**
+     * Classifies every line of {@code in} onto {@code out} with the detector the environment names (see
+     * {@link BlockerDetector#fromEnvironment}); returns the exit code 0.
+     *
+     * @throws IllegalArgumentException naming {@value BlockerDetector#LEXICON_VARIABLE} when its lexicon is invalid
+     * @throws java.io.UncheckedIOException when the streams fail
+     */
     public static int run(InputStream in, OutputStream out) {
         return run(in, out, BlockerDetector.fromEnvironment(System.getenv()));
     }

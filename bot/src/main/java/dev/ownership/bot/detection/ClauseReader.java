@@ -14,6 +14,9 @@ import java.util.Set;
 /** Reads one clause: which blocker cues stand, which are set aside and why, and which proposals it makes. */
 final class ClauseReader {
 
+    /** "fixed the login but stuck on the export": a contrast ends what a scope word covers. */
+    private static final Set<String> SCOPE_CLOSERS = Set.of("but", "however", "although", "though");
+
     private final Lexicon lexicon;
     private final Set<String> notTheAuthorActing;
 
@@ -106,8 +109,9 @@ final class ClauseReader {
         if (!context.negations.isEmpty()) {
             return Optional.of("'" + context.surface(context.negations.get(0)) + "': nothing is blocking");
         }
-        if (!context.authorBlocks.isEmpty()) {
-            return Optional.of("'" + context.surface(context.authorBlocks.get(0)) + "': the author is blocking others");
+        Optional<Match<String>> authorBlocks = firstOverlap(context.authorBlocks, cue);
+        if (authorBlocks.isPresent()) {
+            return Optional.of("'" + context.surface(authorBlocks.get()) + "': the author is blocking others");
         }
         if (!context.resolutions.isEmpty()) {
             return Optional.of("'" + words + "' is resolved ('" + context.surface(context.resolutions.get(0)) + "')");
@@ -275,7 +279,8 @@ final class ClauseReader {
 
     private static int scopeEnd(List<Token> tokens, int from) {
         for (int index = from; index < tokens.size(); index++) {
-            if (tokens.get(index).isBreak() || tokens.get(index).text().equals("but")) {
+            if (tokens.get(index).isBreak()
+                    || SCOPE_CLOSERS.contains(tokens.get(index).text())) {
                 return index;
             }
         }

@@ -33,6 +33,7 @@ final class MessageJudge {
     private final List<Pending> unattached = new ArrayList<>();
     private final Set<String> dismissals = new LinkedHashSet<>();
     private Blocker current;
+    private boolean saysNothingBlocks;
     private int sectionIndex;
     private int itemIndex;
 
@@ -58,6 +59,8 @@ final class MessageJudge {
         keepSupportedBlockers();
         if (declaredEmpty != null) {
             keepOnlyBlockersIn(sections.indexOf(declaredEmpty));
+        } else if (saysNothingBlocks) {
+            keepOnlyBlockersSectionBlockers();
         }
         preferBlockersSection();
         attachEarlierProposals();
@@ -72,6 +75,7 @@ final class MessageJudge {
                 readings.add(reader.read(clause.tokens(), section.kind()));
             }
             boolean negated = readings.stream().anyMatch(ClauseReading::negated) || (declaredEmpty && itemIndex == 0);
+            saysNothingBlocks |= negated && section.kind() != SectionKind.BLOCKERS;
             if (!declaredEmpty && startsImplicitBlocker(section, item, readings, negated)) {
                 startBlocker(section.kind(), List.of()).implicitWords =
                         ClauseReader.surface(item.clauses().get(0).tokens(), 0, IMPLICIT_REASON_WORDS);
@@ -202,6 +206,17 @@ final class MessageJudge {
             boolean elsewhere = blocker.sectionIndex != blockersSection;
             if (elsewhere) {
                 dismissals.add("'" + blocker.describe() + "' is outside a Blockers section that says none");
+            }
+            return elsewhere;
+        });
+    }
+
+    /** "No blockers." outside a Blockers section speaks for the whole post, as "Blockers: none" does. */
+    private void keepOnlyBlockersSectionBlockers() {
+        blockers.removeIf(blocker -> {
+            boolean elsewhere = blocker.kind != SectionKind.BLOCKERS;
+            if (elsewhere) {
+                dismissals.add("'" + blocker.describe() + "': the author says nothing is blocking");
             }
             return elsewhere;
         });

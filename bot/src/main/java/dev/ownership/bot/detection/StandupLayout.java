@@ -22,6 +22,7 @@ final class StandupLayout {
     /** A run of items under one heading; {@link SectionKind#NONE} before any heading. */
     record Section(SectionKind kind, List<Item> items) {}
 
+    private static final int MAX_CLAUSE_TOKENS = 120;
     private static final List<String> ABBREVIATIONS = List.of("e.g.", "i.e.", "vs.", "approx.", "incl.", "cf.");
     private static final Pattern HEADING =
             Pattern.compile("^(.{1,80}?)\\s*(?::|\\?|=|\\s[-–—]+(?=\\s|$)|[-–—]+$)(.*)$", Pattern.DOTALL);
@@ -135,6 +136,14 @@ final class StandupLayout {
         if (tokens.isEmpty()) {
             return;
         }
+        if (tokens.size() > MAX_CLAUSE_TOKENS) {
+            addLongClause(tokens, bullet);
+        } else {
+            addTokens(tokens, bullet);
+        }
+    }
+
+    private void addTokens(List<Token> tokens, boolean bullet) {
         if (currentItems == null) {
             currentItems = new ArrayList<>();
             sections.add(new Section(currentKind, currentItems));
@@ -143,7 +152,14 @@ final class StandupLayout {
             currentClauses = new ArrayList<>();
             currentItems.add(new Item(currentClauses, bullet));
         }
-        currentClauses.add(new Clause(tokens));
+        currentClauses.add(new Clause(List.copyOf(tokens)));
+    }
+
+    /** A run-on "sentence" of hundreds of words is read in pieces, which keeps every rule linear in the text. */
+    private void addLongClause(List<Token> tokens, boolean bullet) {
+        for (int from = 0; from < tokens.size(); from += MAX_CLAUSE_TOKENS) {
+            addTokens(tokens.subList(from, Math.min(tokens.size(), from + MAX_CLAUSE_TOKENS)), bullet);
+        }
     }
 
     private Optional<Heading> heading(String sentence, boolean wholeLine) {

@@ -1,7 +1,9 @@
 package dev.ownership.bot.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,8 @@ class BlockerDetectorTest {
                     ":octagonal_sign: Blockers — nothing atm",
                     "Blockers: none, but heads up that I'm out on Friday",
                     "Blockers? none really, just need to catch up on reviews",
-                    "Blocked: -"
+                    "Blocked: -",
+                    "No blockers.\\nWaiting for CI to finish on my PR, then merging."
                 })
         void shouldLabelNegatedBlockersSectionAsNone(String text) {
             assertThat(classify(text).label()).isEqualTo(Label.NONE);
@@ -191,7 +194,9 @@ class BlockerDetectorTest {
                     "Unclear if partials are in scope. Options: full refunds now, partials later. I'd go with that.",
                     "Blockers: ACs contradict each other, I'll go with soft delete and flag it in refinement.",
                     "Blocked by the backend team. <!subteam^S1|@backend> can you deploy the endpoint today?",
-                    "still waiting the answer from Ahmed, <@U12|ahmed> kindly share the format today"
+                    "still waiting the answer from Ahmed, <@U12|ahmed> kindly share the format today",
+                    "Staging search is broken. Rebuilding the index now, should be back by 11.",
+                    "Billing: blocked on the tax mapping from finance — booked 30 min with <@U19|carla> at 3pm"
                 })
         void shouldLabelBlockerWithProposal(String text) {
             assertThat(classify(text).label()).isEqualTo(Label.BLOCKER_WITH_PROPOSAL);
@@ -323,6 +328,14 @@ class BlockerDetectorTest {
         void shouldClassifyVeryLongText() {
             String text = "Blocked on review. ".repeat(5_000);
             assertThat(DETECTOR.classify(text).isBlocker()).isTrue();
+        }
+
+        @Test
+        void shouldClassifyARunOnSentenceQuickly() {
+            String text = "blocked waiting on review stuck can't deploy staging down ".repeat(2_000);
+            Classification classification =
+                    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> DETECTOR.classify(text));
+            assertThat(classification.isBlocker()).isTrue();
         }
     }
 
