@@ -271,12 +271,16 @@ class FoundationEndToEndTest {
         var tokensRevoked = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         tokensRevoked.put("type", "tokens_revoked").put("event_ts", "1.0");
         assertThat(harness.slack().event(tokensRevoked).status()).isEqualTo(200);
+        String linkClick = "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + ALICE + "\"},\"team\":{\"id\":"
+                + "\"T0SIM\"},\"api_app_id\":\"A0SIM\",\"trigger_id\":\"1.2.3\",\"actions\":[{\"type\":\"button\","
+                + "\"action_id\":\"some_link_button\",\"block_id\":\"b\",\"value\":\"x\",\"action_ts\":\"1.0\"}],"
+                + "\"container\":{\"type\":\"message\",\"message_ts\":\"" + botPost.ts() + "\",\"channel_id\":\""
+                + STANDUP + "\"},\"channel\":{\"id\":\"" + STANDUP + "\"}}";
+        byte[] form = ("payload=" + java.net.URLEncoder.encode(linkClick, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(harness.slack()
-                        .blockAction(
-                                ALICE,
-                                "some_link_button",
-                                "x",
-                                dev.ownership.bot.simulator.ActionSource.message(STANDUP, botPost.ts()))
+                        .postSigned(
+                                form, "application/x-www-form-urlencoded", System.currentTimeMillis() / 1000, Map.of())
                         .statusCode())
                 .isEqualTo(200);
     }
