@@ -2,6 +2,8 @@ package dev.ownership.bot;
 
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.config.ConfigException;
+import dev.ownership.bot.detection.BlockerDetector;
+import dev.ownership.bot.detection.ClassifyCommand;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.StorageException;
 import java.io.PrintStream;
@@ -43,7 +45,7 @@ public final class Main {
                 return dev.ownership.bot.demo.Demo.run(out);
             case "classify":
                 quietLogs();
-                return Classify.run(System.in, out);
+                return classify(env, out, err);
             case "backup":
                 return rest.size() == 1
                         ? backup(env, Path.of(rest.get(0)), out, err)
@@ -71,6 +73,12 @@ public final class Main {
             err.println("ownership: " + e.getMessage());
             return USAGE;
         }
+        try {
+            BlockerDetector.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            err.println("ownership: " + e.getMessage());
+            return USAGE;
+        }
         Application application;
         try {
             application = Application.start(config, Clock.systemUTC());
@@ -92,6 +100,17 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    private static int classify(Map<String, String> env, PrintStream out, PrintStream err) {
+        BlockerDetector detector;
+        try {
+            detector = BlockerDetector.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            err.println("ownership: " + e.getMessage());
+            return USAGE;
+        }
+        return ClassifyCommand.run(System.in, out, detector);
     }
 
     private static int backup(Map<String, String> env, Path target, PrintStream out, PrintStream err) {

@@ -40,7 +40,7 @@ public final class ClassifyCommand {
     }
 
     /** Classifies every line of {@code in} onto {@code out} with the given detector; returns the exit code 0. */
-    static int run(InputStream in, OutputStream out, BlockerDetector detector) {
+    public static int run(InputStream in, OutputStream out, BlockerDetector detector) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -1,0 +1,76 @@
+package dev.ownership.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("command line")
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        return Main.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("--help and --version answer on stdout")
+    void shouldPrintHelpAndVersion() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("serve")
+                .contains("demo")
+                .contains("classify")
+                .contains("backup FILE");
+        assertThat(run(Map.of(), "--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ownership ");
+    }
+
+    @Test
+    @DisplayName("an unknown command or wrong arguments exit 2 with usage")
+    void shouldRefuseUnknownCommands() {
+        assertThat(run(Map.of(), "launch")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("unknown command 'launch'")
+                .contains("Usage");
+        assertThat(run(Map.of(), "backup")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("serve with malformed configuration exits 2 with one line naming the variable")
+    void shouldExitTwoOnMalformedConfiguration() {
+        int code = run(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s", "PORT", "eighty"), "serve");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("ownership: PORT:")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    @DisplayName("a lexicon file that cannot be read exits 2 naming OWNERSHIP_DETECTION_LEXICON")
+    void shouldExitTwoOnBadLexicon() {
+        assertThat(run(Map.of("OWNERSHIP_DETECTION_LEXICON", "/no/such/lexicon.json"), "classify"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ownership: OWNERSHIP_DETECTION_LEXICON");
+    }
+
+    @Test
+    @DisplayName("backup without a database says where it looked")
+    void shouldExplainMissingDatabase() {
+        assertThat(run(Map.of("OWNERSHIP_DB", "/no/such/ownership.db"), "backup", "/tmp/x.db"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("OWNERSHIP_DB")
+                .contains("/no/such/ownership.db");
+    }
+}
