@@ -111,6 +111,11 @@ public final class LoadDriver {
     private Process startBot(Path jar, int port, SlackSimulator sim, Path directory) throws IOException {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(CONTAINER_FLAGS);
+        // Extra flags for the bot only, e.g. -Downership.load.botFlags=-XX:StartFlightRecording=filename=bot.jfr
+        String extra = System.getProperty("ownership.load.botFlags", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString(), "serve"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -22,7 +22,7 @@ public final class ProcessedEventRepository {
      */
     public boolean markProcessed(String eventId, String eventType, Instant receivedAt) {
         Objects.requireNonNull(eventId, "eventId");
-        return database.inTransaction(connection -> {
+        return database.writeStatement(connection -> {
             try (var statement = connection.prepareStatement(
                     """
                     INSERT INTO processed_events (event_id, event_type, received_at)

@@ -53,7 +53,7 @@ public final class StandupRepository {
             Instant dueAt,
             ProposalVia proposalVia,
             Instant now) {
-        return database.inTransaction(connection -> {
+        return database.writeStatement(connection -> {
             try (var statement = connection.prepareStatement(
                     """
                     INSERT INTO standup_posts (channel_id, ts, user_id, posted_at, label, category, reasons, state,

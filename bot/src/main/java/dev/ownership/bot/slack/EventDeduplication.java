@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes every Events API delivery count once: the {@code event_id} is recorded in the database before the
- * listeners run, so Slack's retries ({@code X-Slack-Retry-Num}) and redeliveries, even after a restart, are
+ * listeners run (message events excepted: their own key, channel and ts, does that in the write that records them), so Slack's retries ({@code X-Slack-Retry-Num}) and redeliveries, even after a restart, are
  * acknowledged without effect. If a listener fails, the record is removed so that Slack's retry can succeed.
  */
 final class EventDeduplication implements Middleware {
@@ -41,7 +41,9 @@ final class EventDeduplication implements Middleware {
             return chain.next(req);
         }
         Envelope envelope = envelope(req.getRequestBodyAsString());
-        if (envelope.eventId() == null) {
+        if (envelope.eventId() == null || envelope.isMessage()) {
+            // Messages are kept once by their own key, (channel, ts), in the same write that records them: a second
+            // write per message on the ack path would only repeat it.
             return chain.next(req);
         }
         if (!processed.markProcessed(envelope.eventId(), envelope.type(), clock.instant())) {
@@ -95,5 +97,9 @@ final class EventDeduplication implements Middleware {
         return new Envelope(eventId, subtype.isEmpty() ? type : type + ":" + subtype);
     }
 
-    private record Envelope(String eventId, String type) {}
+    private record Envelope(String eventId, String type) {
+        boolean isMessage() {
+            return type.equals("message") || type.startsWith("message:");
+        }
+    }
 }
