@@ -7,12 +7,15 @@ import dev.ownership.bot.config.Config;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.prompt.PromptActions;
+import dev.ownership.bot.prompt.TeamMembership;
 import dev.ownership.bot.workspace.Workspace;
 import dev.ownership.storage.ProcessedEventRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Builds the Bolt {@link App} with every listener the bot has. The same app serves HTTP and Socket Mode.
@@ -44,7 +47,14 @@ public final class SlackApps {
 
     /** Adds the listeners that keep the cached workspace fresh. */
     public SlackApps withWorkspace(Workspace workspace) {
-        listeners.add(new WorkspaceListener(workspace));
+        listeners.add(new WorkspaceListener(workspace, userId -> {}));
+        return this;
+    }
+
+    /** As {@link #withWorkspace(Workspace)}, and tells {@code profileChanged}, after the ack, whose profile changed. */
+    public SlackApps withWorkspace(Workspace workspace, Consumer<String> profileChanged, BackgroundWork work) {
+        listeners.add(new WorkspaceListener(
+                workspace, userId -> work.submit("workspace.profile-changed", () -> profileChanged.accept(userId))));
         return this;
     }
 
@@ -57,6 +67,13 @@ public final class SlackApps {
     /** Adds the nudge's buttons and modal. */
     public SlackApps withNudges(NudgeActions actions, BackgroundWork work) {
         listeners.add(new NudgeInteractions(actions, api, work));
+        return this;
+    }
+
+    /** Adds the prompts' buttons and modal, and the channel join and leave events that keep teams' members. */
+    public SlackApps withPrompts(PromptActions actions, TeamMembership membership, BackgroundWork work) {
+        listeners.add(new PromptInteractions(actions, api, work));
+        listeners.add(new MembershipListener(membership, work));
         return this;
     }
 
