@@ -73,6 +73,7 @@ public final class Application implements AutoCloseable {
     private OwnershipScheduler scheduler;
     private WebServer webServer;
     private Prompting prompting;
+    private BackgroundWork backgroundWork;
     private volatile boolean stopping;
 
     private Application(Config config, Clock clock, Options options) {
@@ -125,6 +126,7 @@ public final class Application implements AutoCloseable {
         SlackApi api = new SlackApi(config.apiUrl(), config.botToken(), metrics, options.retryBackoff());
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
         BackgroundWork work = new BackgroundWork(options.workerThreads(), 10_000, metrics);
+        backgroundWork = work;
         PromptParts prompts = prompts(teams, pauses, api, workspace, work, metrics);
         prompting = prompts.prompting();
         CommandService commands = new CommandService(
@@ -190,6 +192,14 @@ public final class Application implements AutoCloseable {
      */
     public PromptWork prompts() {
         return prompting;
+    }
+
+    /**
+     * Waits until the work handed on after acknowledging Slack (answers, fan-outs, membership changes) is done, so
+     * tests and the demo can look at its effects without sleeping.
+     */
+    public void awaitBackgroundWork(Duration timeout) {
+        backgroundWork.awaitIdle(timeout);
     }
 
     /** The prompts and what people share: schedules, team members, fan-out, answers. */

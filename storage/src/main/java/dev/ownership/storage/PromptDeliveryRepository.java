@@ -45,11 +45,15 @@ public final class PromptDeliveryRepository {
         });
     }
 
-    /** Records that a claimed prompt went out as the DM {@code dmChannel}/{@code dmTs}. */
+    /**
+     * Records that a claimed prompt went out as the DM {@code dmChannel}/{@code dmTs}. An answer that came in
+     * first (a click faster than this write) is kept; the DM's place is recorded either way.
+     */
     public boolean markSent(Key key, String dmChannel, String dmTs, Instant now) {
         return update(
-                "UPDATE prompt_deliveries SET state = 'sent', sent_at = ?, dm_channel = ?, dm_ts = ?" + KEY_MATCHES
-                        + " AND state = 'sending'",
+                "UPDATE prompt_deliveries SET state = CASE WHEN state = 'sending' THEN 'sent' ELSE state END,"
+                        + " sent_at = ?, dm_channel = ?, dm_ts = ?" + KEY_MATCHES
+                        + " AND state IN ('sending', 'answered', 'skipped')",
                 key,
                 statement -> {
                     statement.setLong(1, now.toEpochMilli());
@@ -69,7 +73,7 @@ public final class PromptDeliveryRepository {
     /**
      * Records the person's answer.
      *
-     * @return whether this was the first answer (false if it was answered or skipped before, or never sent)
+     * @return whether this was the first answer (false if it was answered, skipped or failed before)
      */
     public boolean answer(Key key, Instant now) {
         return settle(key, State.ANSWERED, now);
@@ -117,7 +121,8 @@ public final class PromptDeliveryRepository {
 
     private boolean settle(Key key, State state, Instant now) {
         return update(
-                "UPDATE prompt_deliveries SET state = ?, answered_at = ?" + KEY_MATCHES + " AND state = 'sent'",
+                "UPDATE prompt_deliveries SET state = ?, answered_at = ?" + KEY_MATCHES
+                        + " AND state IN ('sending', 'sent')",
                 key,
                 statement -> {
                     statement.setString(1, state.column());

@@ -65,8 +65,8 @@ class PromptDeliveryRepositoryTest {
     @Test
     @DisplayName("a sent prompt is answered once; a second answer or a skip changes nothing")
     void shouldAnswerOnce() {
+        assertThat(deliveries.answer(KEY, NOW)).as("never claimed").isFalse();
         deliveries.claim(KEY, NOW);
-        assertThat(deliveries.answer(KEY, NOW)).as("not sent yet").isFalse();
         assertThat(deliveries.markSent(KEY, "D1", "1.0001", NOW)).isTrue();
 
         assertThat(deliveries.answer(KEY, NOW.plusSeconds(60))).isTrue();
@@ -81,12 +81,26 @@ class PromptDeliveryRepositoryTest {
     }
 
     @Test
+    @DisplayName("an answer faster than recording the DM is kept, and the DM's place is still recorded")
+    void shouldKeepAnswerBeforeMarkSent() {
+        deliveries.claim(KEY, NOW);
+
+        assertThat(deliveries.answer(KEY, NOW)).isTrue();
+        assertThat(deliveries.markSent(KEY, "D1", "1.0001", NOW)).isTrue();
+
+        PromptDelivery delivery = deliveries.find(KEY).orElseThrow();
+        assertThat(delivery.state()).isEqualTo(State.ANSWERED);
+        assertThat(delivery.dmTs()).isEqualTo("1.0001");
+    }
+
+    @Test
     @DisplayName("a refused DM is recorded as failed with the reason, and cannot be sent any more")
     void shouldRecordFailure() {
         deliveries.claim(KEY, NOW);
 
         assertThat(deliveries.markFailed(KEY, "account_inactive")).isTrue();
         assertThat(deliveries.markSent(KEY, "D1", "1.0001", NOW)).isFalse();
+        assertThat(deliveries.answer(KEY, NOW)).isFalse();
 
         PromptDelivery delivery = deliveries.find(KEY).orElseThrow();
         assertThat(delivery.state()).isEqualTo(State.FAILED);

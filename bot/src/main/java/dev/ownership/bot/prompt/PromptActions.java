@@ -50,7 +50,7 @@ public final class PromptActions {
         Optional<Team> team = teams.find(key.channelId());
         boolean open = deliveries
                 .find(key)
-                .filter(delivery -> delivery.state() == State.SENT)
+                .filter(delivery -> delivery.state() == State.SENT || delivery.state() == State.SENDING)
                 .isPresent();
         if (!open || type.isEmpty() || team.isEmpty()) {
             return Optional.empty();
