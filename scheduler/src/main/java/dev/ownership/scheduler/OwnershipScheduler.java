@@ -166,7 +166,9 @@ public final class OwnershipScheduler implements AutoCloseable {
                 StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "ownership-" + System.identityHashCode(properties));
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-        properties.setProperty("org.quartz.threadPool.threadCount", "4");
+        // Prompt fan-outs can hold a thread for minutes while Slack rate-limits them; the tick must still get one.
+        properties.setProperty("org.quartz.threadPool.threadCount", "8");
+        properties.setProperty("org.quartz.scheduler.interruptJobsOnShutdownWithWait", "true");
         properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");

@@ -115,7 +115,14 @@ public final class Prompting implements PromptWork {
      * @return how many members it goes to (paused ones are skipped when it is sent)
      */
     public int sendNow(Team team, PromptType type) {
-        membership.sync(team.channelId(), false);
+        try {
+            membership.sync(team.channelId(), false);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not read the members of #{}; prompting the ones known: {}",
+                    team.channelName(),
+                    e.toString());
+        }
         String occurrence = "now-" + clock.instant().toEpochMilli();
         List<Recipient> recipients = members.of(team.channelId()).stream()
                 .map(member -> new Recipient(member.userId(), member.timezone(), occurrence))

@@ -13,9 +13,15 @@ final class FakeMessenger implements PromptMessenger {
     final List<String> learnings = new CopyOnWriteArrayList<>();
     final List<String> riskRecipients = new CopyOnWriteArrayList<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    private volatile int interruptAfter = -1;
 
     void refuse(String userId, String error) {
         refusals.put(userId, error);
+    }
+
+    /** Interrupts the sending thread once this many prompts were sent, as stopping the bot does. */
+    void interruptAfter(int sends) {
+        interruptAfter = sends;
     }
 
     List<String> promptedUsers() {
@@ -25,6 +31,9 @@ final class FakeMessenger implements PromptMessenger {
     @Override
     public Sent send(PromptDm prompt) {
         prompts.add(prompt);
+        if (prompts.size() == interruptAfter) {
+            Thread.currentThread().interrupt();
+        }
         String error = refusals.get(prompt.userId());
         return error == null ? Sent.ok("D" + prompt.userId(), "1." + prompts.size()) : Sent.failed(error);
     }

@@ -194,6 +194,21 @@ class PromptingTest {
         }
 
         @Test
+        @DisplayName("a fan-out stopped because the bot is stopping leaves the rest to the catch-up after the restart")
+        void shouldLeaveTheRestWhenStopping() {
+            messenger.interruptAfter(1);
+            at(FRIDAY_BERLIN);
+
+            learningDue(BERLIN, FRIDAY_BERLIN);
+
+            assertThat(Thread.interrupted()).isTrue();
+            assertThat(messenger.promptedUsers()).containsExactly(ALICE);
+            assertThat(deliveries.find(learning(ANNA, "2026-11-27"))).isEmpty();
+            prompting.catchUp();
+            assertThat(messenger.promptedUsers()).containsExactly(ALICE, ANNA, CHEN);
+        }
+
+        @Test
         @DisplayName("someone who joined after the prompt's time is not owed it")
         void shouldNotPromptLateJoiners() {
             workspace.person("U0NEW", "Europe/Berlin");
