@@ -3,6 +3,7 @@ package dev.ownership.bot;
 import com.slack.api.bolt.App;
 import dev.ownership.bot.command.Admins;
 import dev.ownership.bot.command.CommandService;
+import dev.ownership.bot.command.ScheduleSettings;
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.detection.BlockerDetector;
 import dev.ownership.bot.digest.DigestComposer;
@@ -13,19 +14,34 @@ import dev.ownership.bot.nudge.NudgeDelivery;
 import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.prompt.PromptActions;
+import dev.ownership.bot.prompt.PromptSchedules;
+import dev.ownership.bot.prompt.PromptSender;
+import dev.ownership.bot.prompt.Prompting;
+import dev.ownership.bot.prompt.Sharing;
+import dev.ownership.bot.prompt.TeamMembership;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.SlackApi;
 import dev.ownership.bot.slack.SlackApps;
 import dev.ownership.bot.slack.SlackDigestMessenger;
 import dev.ownership.bot.slack.SlackEventsServlet;
 import dev.ownership.bot.slack.SlackNudgeMessenger;
+import dev.ownership.bot.slack.SlackPromptMessenger;
 import dev.ownership.bot.slack.SlackWorkspace;
 import dev.ownership.bot.slack.SocketModeConnection;
 import dev.ownership.scheduler.OwnershipScheduler;
+import dev.ownership.scheduler.PromptTimetable;
+import dev.ownership.scheduler.PromptWork;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.DigestRepository;
+import dev.ownership.storage.ImpactRepository;
+import dev.ownership.storage.LearningRepository;
+import dev.ownership.storage.MemberRepository;
 import dev.ownership.storage.PauseRepository;
 import dev.ownership.storage.ProcessedEventRepository;
+import dev.ownership.storage.PromptDeliveryRepository;
+import dev.ownership.storage.RiskRepository;
+import dev.ownership.storage.ScheduleRepository;
 import dev.ownership.storage.StandupRepository;
 import dev.ownership.storage.TeamRepository;
 import java.time.Clock;
@@ -36,6 +52,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +76,8 @@ public final class Application implements AutoCloseable {
     private Database database;
     private OwnershipScheduler scheduler;
     private WebServer webServer;
+    private Prompting prompting;
+    private BackgroundWork backgroundWork;
     private volatile boolean stopping;
 
     private Application(Config config, Clock clock, Options options) {
@@ -116,9 +136,21 @@ public final class Application implements AutoCloseable {
         DigestService digests =
                 new DigestService(teams, digestRecords, digestComposer, digestMessenger, clock, metrics);
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
-        CommandService commands = new CommandService(
-                teams, workspace, new Admins(config.admins(), workspace), pauses, digests, clock, List.of());
         BackgroundWork work = new BackgroundWork(options.workerThreads(), 10_000, metrics);
+        backgroundWork = work;
+        PromptParts prompts = prompts(teams, pauses, api, workspace, work, metrics);
+        prompting = prompts.prompting();
+        CommandService commands = new CommandService(
+                teams,
+                workspace,
+                new Admins(config.admins(), workspace),
+                pauses,
+                digests,
+                clock,
+                List.of(new ScheduleSettings(prompts.schedules())),
+                prompts.schedules(),
+                prompts.sharing(),
+                prompts.prompting());
 
         SlackNudgeMessenger nudgeMessenger = new SlackNudgeMessenger(api);
         StandupService standups =
@@ -130,9 +162,10 @@ public final class Application implements AutoCloseable {
 
         App app = new SlackApps(config, api, metrics, processed, clock)
                 .withCommands(commands, work, digestMessenger)
-                .withWorkspace(workspace)
+                .withWorkspace(workspace, prompts.membership()::personChanged, work)
                 .withStandups(standups)
                 .withNudges(nudgeActions, work)
+                .withPrompts(prompts.actions(), prompts.membership(), work)
                 .build();
 
         scheduler = new OwnershipScheduler(
@@ -144,6 +177,7 @@ public final class Application implements AutoCloseable {
                 options.tick(),
                 LocalTime.of(3, 0),
                 ZoneOffset.UTC);
+        scheduler.schedulePrompts(prompts.timetable(), prompting);
         scheduler.start();
 
         if (config.socketMode()) {
@@ -165,6 +199,58 @@ public final class Application implements AutoCloseable {
         stopOrder.add(scheduler);
         stopOrder.add(database);
         log.info("Ownership is up ({} mode) on port {}", config.socketMode() ? "Socket" : "HTTP", port());
+    }
+
+    /**
+     * The scheduled prompts' work, which Quartz calls at each member's local time: tests and the demo call it
+     * directly with their manual clock, since Quartz fires on real time.
+     */
+    public PromptWork prompts() {
+        return prompting;
+    }
+
+    /**
+     * Waits until the work handed on after acknowledging Slack (answers, fan-outs, membership changes) is done, so
+     * tests and the demo can look at its effects without sleeping.
+     */
+    public void awaitBackgroundWork(Duration timeout) {
+        backgroundWork.awaitIdle(timeout);
+    }
+
+    /** The prompts and what people share: schedules, team members, fan-out, answers. */
+    private PromptParts prompts(
+            TeamRepository teams,
+            Pauses pauses,
+            SlackApi api,
+            SlackWorkspace workspace,
+            BackgroundWork work,
+            Metrics metrics) {
+        ScheduleRepository schedules = new ScheduleRepository(database);
+        MemberRepository members = new MemberRepository(database);
+        PromptDeliveryRepository deliveries = new PromptDeliveryRepository(database);
+        PromptTimetable timetable = new PromptTimetable(schedules);
+        SlackPromptMessenger messenger = new SlackPromptMessenger(api);
+        Executor background = task -> {
+            if (!work.submit("prompts", task)) {
+                throw new RejectedExecutionException("The background queue is full or the bot is stopping");
+            }
+        };
+        TeamMembership membership = new TeamMembership(teams, members, workspace, timetable, clock);
+        PromptSchedules promptSchedules = new PromptSchedules(schedules, members, membership, timetable, background);
+        Sharing sharing = new Sharing(
+                teams,
+                members,
+                new LearningRepository(database),
+                new RiskRepository(database),
+                new ImpactRepository(database),
+                messenger,
+                clock,
+                metrics);
+        PromptSender sender = new PromptSender(deliveries, pauses, messenger, clock, metrics);
+        Prompting prompts = new Prompting(teams, schedules, members, membership, sender, background, clock);
+        PromptActions actions = new PromptActions(deliveries, teams, sharing, messenger, clock, metrics);
+        promptSchedules.addMissingDefaults(teams.watched());
+        return new PromptParts(timetable, membership, promptSchedules, sharing, prompts, actions);
     }
 
     /**
@@ -229,6 +315,14 @@ public final class Application implements AutoCloseable {
         }
         log.info("Ownership stopped");
     }
+
+    private record PromptParts(
+            PromptTimetable timetable,
+            TeamMembership membership,
+            PromptSchedules schedules,
+            Sharing sharing,
+            Prompting prompting,
+            PromptActions actions) {}
 
     /**
      * Knobs that differ between production, the demo and tests.

@@ -2,6 +2,7 @@ package dev.ownership.scheduler;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.quartz.Job;
 import org.quartz.Scheduler;
@@ -10,10 +11,15 @@ import org.quartz.spi.TriggerFiredBundle;
 
 /** A {@link JobFactory} that gives each job its dependencies through its constructor. */
 final class JobRegistry implements JobFactory {
-    private final Map<Class<? extends Job>, Supplier<? extends Job>> factories;
+    private final Map<Class<? extends Job>, Supplier<? extends Job>> factories = new ConcurrentHashMap<>();
 
     JobRegistry(Map<Class<? extends Job>, Supplier<? extends Job>> factories) {
-        this.factories = Map.copyOf(factories);
+        this.factories.putAll(factories);
+    }
+
+    /** Adds the factory of another job, before the scheduler starts. */
+    <T extends Job> void register(Class<T> jobClass, Supplier<T> factory) {
+        factories.put(jobClass, factory);
     }
 
     @Override

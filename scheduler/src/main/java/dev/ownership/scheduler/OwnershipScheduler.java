@@ -3,6 +3,7 @@ package dev.ownership.scheduler;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -19,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's Quartz scheduler: the frequent tick for due work and the daily maintenance.
+ * The bot's Quartz scheduler: the frequent tick for due work, the daily maintenance, and the scheduled prompts.
  *
  * <p>Quartz keeps its jobs in memory: what must happen exactly once is recorded in the database by the work
  * itself, so a restart loses nothing and repeats nothing. Thread-safe.
@@ -28,10 +29,14 @@ public final class OwnershipScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OwnershipScheduler.class);
     private static final String GROUP = "ownership";
 
+    private static final LocalTime MEMBER_REFRESH_AT = LocalTime.of(2, 30);
+
     private final Scheduler quartz;
+    private final JobRegistry jobs;
     private final Duration tick;
     private final LocalTime maintenanceAt;
     private final ZoneId maintenanceZone;
+    private PromptTimetable prompts;
 
     /**
      * Builds the scheduler without starting it.
@@ -49,12 +54,26 @@ public final class OwnershipScheduler implements AutoCloseable {
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(quartzProperties());
             this.quartz = factory.getScheduler();
-            quartz.setJobFactory(new JobRegistry(Map.of(
+            this.jobs = new JobRegistry(Map.of(
                     DueWorkJob.class, () -> new DueWorkJob(dueWork),
-                    MaintenanceJob.class, () -> new MaintenanceJob(maintenance))));
+                    MaintenanceJob.class, () -> new MaintenanceJob(maintenance)));
+            quartz.setJobFactory(jobs);
         } catch (org.quartz.SchedulerException e) {
             throw new SchedulerException("Cannot create the Quartz scheduler", e);
         }
+    }
+
+    /**
+     * Adds the scheduled prompts; call before {@link #start}. Starting then builds the prompt triggers from
+     * {@code timetable}, runs one catch-up pass for prompts missed while the bot was down, and schedules a daily
+     * refresh of the teams' members and timezones at 02:30 UTC.
+     */
+    public void schedulePrompts(PromptTimetable timetable, PromptWork work) {
+        Objects.requireNonNull(work, "work");
+        this.prompts = Objects.requireNonNull(timetable, "timetable");
+        jobs.register(PromptJob.class, () -> new PromptJob(work));
+        jobs.register(PromptCatchUpJob.class, () -> new PromptCatchUpJob(work));
+        jobs.register(MemberRefreshJob.class, () -> new MemberRefreshJob(work));
     }
 
     /** Schedules the jobs and starts firing them. */
@@ -62,6 +81,9 @@ public final class OwnershipScheduler implements AutoCloseable {
         try {
             quartz.scheduleJob(job(DueWorkJob.class, "due-work"), dueWorkTrigger());
             quartz.scheduleJob(job(MaintenanceJob.class, "maintenance"), maintenanceTrigger());
+            if (prompts != null) {
+                startPrompts();
+            }
             quartz.start();
             log.info(
                     "Scheduler started: due work every {}, maintenance daily at {} {}",
@@ -92,6 +114,25 @@ public final class OwnershipScheduler implements AutoCloseable {
         } catch (org.quartz.SchedulerException e) {
             log.warn("Quartz did not shut down cleanly: {}", e.getMessage());
         }
+    }
+
+    private void startPrompts() throws org.quartz.SchedulerException {
+        prompts.attach(quartz);
+        quartz.scheduleJob(
+                job(PromptCatchUpJob.class, "prompt-catch-up"),
+                TriggerBuilder.newTrigger()
+                        .withIdentity("prompt-catch-up", GROUP)
+                        .startNow()
+                        .build());
+        quartz.scheduleJob(
+                job(MemberRefreshJob.class, "member-refresh"),
+                TriggerBuilder.newTrigger()
+                        .withIdentity("member-refresh", GROUP)
+                        .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(
+                                        MEMBER_REFRESH_AT.getHour(), MEMBER_REFRESH_AT.getMinute())
+                                .inTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))
+                                .withMisfireHandlingInstructionFireAndProceed())
+                        .build());
     }
 
     private Trigger dueWorkTrigger() {
@@ -125,7 +166,9 @@ public final class OwnershipScheduler implements AutoCloseable {
                 StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "ownership-" + System.identityHashCode(properties));
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-        properties.setProperty("org.quartz.threadPool.threadCount", "4");
+        // Prompt fan-outs can hold a thread for minutes while Slack rate-limits them; the tick must still get one.
+        properties.setProperty("org.quartz.threadPool.threadCount", "8");
+        properties.setProperty("org.quartz.scheduler.interruptJobsOnShutdownWithWait", "true");
         properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");

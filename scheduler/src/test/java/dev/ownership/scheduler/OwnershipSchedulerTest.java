@@ -2,14 +2,20 @@ package dev.ownership.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ownership.storage.Database;
+import dev.ownership.storage.ScheduleRepository;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("scheduler")
 class OwnershipSchedulerTest {
@@ -32,6 +38,35 @@ class OwnershipSchedulerTest {
 
         scheduler.close();
         assertThat(scheduler.isRunning()).isFalse();
+    }
+
+    @Test
+    @DisplayName("with prompts, starting runs one catch-up pass for prompts missed while the bot was down")
+    void shouldCatchUpPromptsAtStart(@TempDir Path directory) throws Exception {
+        CountDownLatch catchUps = new CountDownLatch(1);
+        PromptWork work = new PromptWork() {
+            @Override
+            public void sendDue(String channelId, String kind, ZoneId zone, Instant scheduledAt) {}
+
+            @Override
+            public void catchUp() {
+                catchUps.countDown();
+            }
+
+            @Override
+            public void refreshMembers() {}
+        };
+        try (Database database = Database.open(directory.resolve("o.db"))) {
+            OwnershipScheduler scheduler = new OwnershipScheduler(
+                    () -> {}, () -> {}, Duration.ofSeconds(1), LocalTime.of(3, 0), ZoneOffset.UTC);
+            scheduler.schedulePrompts(new PromptTimetable(new ScheduleRepository(database)), work);
+            try {
+                scheduler.start();
+                assertThat(catchUps.await(10, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                scheduler.close();
+            }
+        }
     }
 
     @Test

@@ -8,14 +8,11 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Teams: watched standup channels and their settings.
@@ -144,7 +141,7 @@ public final class TeamRepository {
 
     /** Sets the team's working days. */
     public void setWorkdays(String channelId, Set<DayOfWeek> workdays) {
-        update("UPDATE teams SET workdays = ? WHERE channel_id = ?", formatDays(workdays), channelId);
+        update("UPDATE teams SET workdays = ? WHERE channel_id = ?", Days.format(workdays), channelId);
     }
 
     /** Sets the team's working hours. */
@@ -201,7 +198,7 @@ public final class TeamRepository {
                 rows.getInt("watched") == 1,
                 rows.getString("watched_by"),
                 Instant.ofEpochMilli(rows.getLong("watched_at")),
-                parseDays(rows.getString("workdays")),
+                Days.parse(rows.getString("workdays")),
                 LocalTime.parse(rows.getString("work_start")),
                 LocalTime.parse(rows.getString("work_end")),
                 rows.getInt("leaderboard") == 1,
@@ -220,33 +217,6 @@ public final class TeamRepository {
             }
         }
         return leads;
-    }
-
-    private static Set<DayOfWeek> parseDays(String stored) {
-        if (stored == null || stored.isBlank()) {
-            return EnumSet.noneOf(DayOfWeek.class);
-        }
-        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        Arrays.stream(stored.split(","))
-                .map(String::trim)
-                .map(TeamRepository::dayFromAbbreviation)
-                .forEach(days::add);
-        return days;
-    }
-
-    private static DayOfWeek dayFromAbbreviation(String abbreviation) {
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (day.name().startsWith(abbreviation)) {
-                return day;
-            }
-        }
-        throw new StorageException("Unknown day in the database: " + abbreviation);
-    }
-
-    private static String formatDays(Set<DayOfWeek> days) {
-        EnumSet<DayOfWeek> ordered = EnumSet.noneOf(DayOfWeek.class);
-        ordered.addAll(days);
-        return ordered.stream().map(day -> day.name().substring(0, 3)).collect(Collectors.joining(","));
     }
 
     /** What {@link #watch} did. */

@@ -2,6 +2,9 @@ package dev.ownership.bot.command;
 
 import dev.ownership.bot.digest.DigestService;
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.prompt.PromptSchedules;
+import dev.ownership.bot.prompt.Prompting;
+import dev.ownership.bot.prompt.Sharing;
 import dev.ownership.bot.workspace.Workspace;
 import dev.ownership.storage.TeamRepository;
 import java.time.Clock;
@@ -25,6 +28,8 @@ public final class CommandService {
     private final TeamAdminCommands teamAdmin;
     private final PersonalCommands personal;
     private final DigestCommands digestCommands;
+    private final ScheduleCommands schedules;
+    private final SharingCommands sharing;
 
     public CommandService(
             TeamRepository teams,
@@ -33,12 +38,17 @@ public final class CommandService {
             Pauses pauses,
             DigestService digests,
             Clock clock,
-            List<TeamSettingsSection> extraSettings) {
+            List<TeamSettingsSection> extraSettings,
+            PromptSchedules promptSchedules,
+            Sharing sharing,
+            Prompting prompting) {
         this.admins = Objects.requireNonNull(admins, "admins");
         this.channels = new ChannelResolver(teams);
-        this.teamAdmin = new TeamAdminCommands(teams, workspace, clock, extraSettings);
+        this.schedules = new ScheduleCommands(teams, promptSchedules);
+        this.teamAdmin = new TeamAdminCommands(teams, workspace, clock, extraSettings, schedules);
         this.personal = new PersonalCommands(pauses, workspace);
         this.digestCommands = new DigestCommands(teams, admins, digests);
+        this.sharing = new SharingCommands(teams, admins, sharing, prompting);
     }
 
     /** Runs one command and returns the private answer. */
@@ -94,6 +104,21 @@ public final class CommandService {
         }
         if (command instanceof Command.Settings settings) {
             return inChannel(settings.channel(), invocation, teamAdmin::settings);
+        }
+        if (command instanceof Command.Schedule schedule) {
+            return inChannel(schedule.channel(), invocation, id -> schedules.schedule(schedule, id));
+        }
+        if (command instanceof Command.ScheduleOff off) {
+            return inChannel(off.channel(), invocation, id -> schedules.off(off, id));
+        }
+        if (command instanceof Command.Learned learned) {
+            return sharing.learned(learned, invocation);
+        }
+        if (command instanceof Command.Risk risk) {
+            return sharing.risk(risk, invocation);
+        }
+        if (command instanceof Command.SendPrompt prompt) {
+            return inChannel(prompt.channel(), invocation, id -> sharing.prompt(prompt, id, invocation));
         }
         return Reply.info("That part of Ownership is not available in this version yet. "
                 + "`/ownership help` lists what works.");

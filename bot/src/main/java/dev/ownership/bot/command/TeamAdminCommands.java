@@ -19,12 +19,19 @@ final class TeamAdminCommands {
     private final Workspace workspace;
     private final Clock clock;
     private final List<TeamSettingsSection> extraSettings;
+    private final TeamListener listener;
 
-    TeamAdminCommands(TeamRepository teams, Workspace workspace, Clock clock, List<TeamSettingsSection> extraSettings) {
+    TeamAdminCommands(
+            TeamRepository teams,
+            Workspace workspace,
+            Clock clock,
+            List<TeamSettingsSection> extraSettings,
+            TeamListener listener) {
         this.teams = Objects.requireNonNull(teams, "teams");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.extraSettings = List.copyOf(extraSettings);
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     Reply watch(String channelId, Invocation invocation) {
@@ -57,6 +64,7 @@ final class TeamAdminCommands {
             return Reply.info("I'm already watching #" + team.channelName() + ". `/ownership settings` shows how "
                     + "it is set up.");
         }
+        listener.watched(channelId);
         return Reply.done("Now watching #" + team.channelName() + ". When someone posts a blocker without a next "
                 + "step, I'll nudge them privately after a grace period, never in the channel.\n"
                 + "• Team timezone: " + team.timezone().getId() + " (change with `/ownership schedule timezone "
@@ -73,6 +81,7 @@ final class TeamAdminCommands {
             return Reply.info("I'm not watching " + channelMention(channelId) + ", so there is nothing to stop.");
         }
         teams.unwatch(channelId);
+        listener.changed(channelId);
         return Reply.done("Stopped watching #" + team.get().channelName() + ": no more nudges or prompts for it. "
                 + "Its settings are kept if you `/ownership watch` it again.");
     }
@@ -111,6 +120,7 @@ final class TeamAdminCommands {
             return notWatched(channelId);
         }
         teams.setWorkdays(channelId, command.days());
+        listener.changed(channelId);
         return Reply.done("Working days of #" + team.get().channelName() + ": " + DaysFormat.describe(command.days())
                 + ". Nudges and prompts wait for these days, in each person's own timezone.");
     }
@@ -194,7 +204,7 @@ final class TeamAdminCommands {
         return teams.find(channelId).filter(Team::watched);
     }
 
-    private static Reply notWatched(String channelId) {
+    static Reply notWatched(String channelId) {
         return Reply.info("I'm not watching " + channelMention(channelId) + ". An admin can start with "
                 + "`/ownership watch` in that channel.");
     }

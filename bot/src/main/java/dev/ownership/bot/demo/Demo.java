@@ -167,6 +167,54 @@ public final class Demo {
                         .filter(call -> call.param("channel") != null
                                 && call.param("channel").startsWith("U"))
                         .count());
+
+        // ---- Prompts: a learning shared from the Friday prompt, a risk flagged early ----
+        learningPromptAndRisk();
+    }
+
+    /** Friday's learning prompt, answered through its modal, and a risk sent privately to the lead. */
+    private void learningPromptAndRisk() {
+        transcript.heading("Friday 15:00 in Berlin: the learning prompt");
+        advanceTo("2026-11-27T14:00:00Z");
+        bot.awaitBackgroundWork(WAIT);
+        transcript.note("Prompts reach each member at 15:00 in their own timezone: Berlin now, New York and Tokyo at");
+        transcript.note("their own 15:00. What the scheduler runs at this moment for the Berlin members:");
+        bot.prompts().sendDue(STANDUP, "learning", TEAM_ZONE, clock.instant());
+        RecordedCall prompt = sim.awaitCall(
+                "chat.postMessage",
+                call -> ALICE.equals(call.param("channel")) && call.text().contains("Share a learning"),
+                WAIT);
+        transcript.bot("asks alice privately:", seen(prompt));
+        int modals = sim.calls("views.open").size();
+        slack.blockAction(ALICE, "prompt_answer", buttonValue(prompt, "prompt_answer"), dmSource(prompt));
+        RecordedCall modal = sim.awaitCalls("views.open", modals + 1, WAIT).get(modals);
+        String learning = "Our flaky checkout test was a timezone bug: the fixture called now(). Passing a Clock "
+                + "made it deterministic.";
+        transcript.person("alice", "clicks Share a learning, types and submits:", learning);
+        slack.viewSubmission(
+                ALICE,
+                modal.response().path("view").path("id").asText(),
+                Map.of("answer", Map.of("answer_input", learning)));
+        RecordedCall shared = sim.awaitCall(
+                "chat.postMessage",
+                call -> STANDUP.equals(call.param("channel")) && call.text().contains("Learned this week"),
+                WAIT);
+        transcript.bot("posts in #standup, for the whole team:", seen(shared));
+        String promptTs = prompt.response().path("ts").asText();
+        transcript.bot(
+                "updates alice's DM:",
+                seen(sim.awaitCall("chat.update", call -> promptTs.equals(call.param("ts")), WAIT)));
+
+        transcript.heading("Friday: bob flags a risk before it becomes a blocker");
+        command(
+                BOB,
+                "risk The platform team's OAuth scope change lands Dec 10, two days before our release: if it "
+                        + "slips, token refresh ships broken.");
+        RecordedCall toLead = sim.awaitCall(
+                "chat.postMessage",
+                call -> LEE.equals(call.param("channel")) && call.text().contains("OAuth scope"),
+                WAIT);
+        transcript.bot("tells lee, and only lee:", seen(toLead));
     }
 
     /** What a person sees of a message the bot sent: its blocks when it has them, else its text. */

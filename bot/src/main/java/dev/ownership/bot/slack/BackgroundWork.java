@@ -22,6 +22,8 @@ public final class BackgroundWork implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
     private final Metrics metrics;
+    private final Object idle = new Object();
+    private int inFlight;
 
     public BackgroundWork(int threads, int queueCapacity, Metrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -41,6 +43,7 @@ public final class BackgroundWork implements AutoCloseable {
      * @return whether it was accepted (false when the queue is full or shutting down)
      */
     public boolean submit(String what, Runnable task) {
+        changeInFlight(1);
         try {
             executor.execute(() -> {
                 try {
@@ -48,14 +51,50 @@ public final class BackgroundWork implements AutoCloseable {
                 } catch (RuntimeException e) {
                     metrics.count("ownership.work.failures", "Background work that failed", "work", what);
                     log.error("Background work '{}' failed", what, e);
+                } finally {
+                    changeInFlight(-1);
                 }
             });
             return true;
         } catch (RejectedExecutionException e) {
+            changeInFlight(-1);
             metrics.count(
                     "ownership.work.rejected", "Background work refused because the queue was full", "work", what);
             log.error("Background work '{}' refused: the queue is full or the bot is stopping", what);
             return false;
+        }
+    }
+
+    /**
+     * Waits until no work is queued or running, including work that queued work submitted meanwhile; for tests and
+     * the demo, which look at what the work did.
+     *
+     * @throws IllegalStateException if work is still in flight after {@code timeout}
+     */
+    public void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (inFlight > 0) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new IllegalStateException(inFlight + " background task(s) still running after " + timeout);
+                }
+                try {
+                    idle.wait(Math.max(1, remaining / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for background work", e);
+                }
+            }
+        }
+    }
+
+    private void changeInFlight(int delta) {
+        synchronized (idle) {
+            inFlight += delta;
+            if (inFlight == 0) {
+                idle.notifyAll();
+            }
         }
     }
 

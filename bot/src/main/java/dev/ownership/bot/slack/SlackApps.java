@@ -9,12 +9,15 @@ import dev.ownership.bot.config.Config;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.prompt.PromptActions;
+import dev.ownership.bot.prompt.TeamMembership;
 import dev.ownership.bot.workspace.Workspace;
 import dev.ownership.storage.ProcessedEventRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +53,14 @@ public final class SlackApps {
 
     /** Adds the listeners that keep the cached workspace fresh. */
     public SlackApps withWorkspace(Workspace workspace) {
-        listeners.add(new WorkspaceListener(workspace));
+        listeners.add(new WorkspaceListener(workspace, userId -> {}));
+        return this;
+    }
+
+    /** As {@link #withWorkspace(Workspace)}, and tells {@code profileChanged}, after the ack, whose profile changed. */
+    public SlackApps withWorkspace(Workspace workspace, Consumer<String> profileChanged, BackgroundWork work) {
+        listeners.add(new WorkspaceListener(
+                workspace, userId -> work.submit("workspace.profile-changed", () -> profileChanged.accept(userId))));
         return this;
     }
 
@@ -73,6 +83,13 @@ public final class SlackApps {
     private static Response acknowledgeUnmatched(Request<?> request) {
         log.info("Acknowledged a {} request that no listener handles", request.getRequestType());
         return Response.ok();
+    }
+
+    /** Adds the prompts' buttons and modal, and the channel join and leave events that keep teams' members. */
+    public SlackApps withPrompts(PromptActions actions, TeamMembership membership, BackgroundWork work) {
+        listeners.add(new PromptInteractions(actions, api, work));
+        listeners.add(new MembershipListener(membership, work));
+        return this;
     }
 
     /** Builds the app. */

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackEventsServlet extends HttpServlet {
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
@@ -52,6 +53,7 @@ public final class SlackEventsServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long started = System.nanoTime();
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            discard(request.getInputStream());
             reject(response, 413, "request body too large", started);
             return;
         }
@@ -61,6 +63,7 @@ public final class SlackEventsServlet extends HttpServlet {
         }
         byte[] bytes = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (bytes == null) {
+            discard(request.getInputStream());
             reject(response, 413, "request body too large", started);
             return;
         }
@@ -150,6 +153,19 @@ public final class SlackEventsServlet extends HttpServlet {
             out.write(buffer, 0, read);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Skips what is left of an oversized body without keeping it, up to a bound, so that the client reads the 413
+     * instead of a connection reset; past the bound the connection is simply closed.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        long skipped = 0;
+        int read;
+        while (skipped < MAX_DISCARDED_BYTES && (read = in.read(buffer)) != -1) {
+            skipped += read;
+        }
     }
 
     private static String strictUtf8(byte[] bytes) {

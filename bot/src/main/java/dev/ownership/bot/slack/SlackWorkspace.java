@@ -48,7 +48,8 @@ public final class SlackWorkspace implements Workspace {
         }
         UsersInfoResponse response = api.call("users.info", methods -> methods.usersInfo(r -> r.user(userId)));
         Optional<Person> person = response.isOk() ? Optional.of(toPerson(response.getUser())) : Optional.empty();
-        people.put(userId, new Cached(person, now.plus(PERSON_TTL)));
+        // Only answers are cached: an error (a hiccup, a user Slack does not know yet) is asked again next time.
+        person.ifPresent(found -> people.put(userId, new Cached(person, now.plus(PERSON_TTL))));
         return person;
     }
 
@@ -76,7 +77,15 @@ public final class SlackWorkspace implements Workspace {
 
     @Override
     public List<String> members(String channelId) {
-        List<String> humans = new ArrayList<>();
+        return memberIds(channelId).orElse(List.of()).stream()
+                .filter(member ->
+                        person(member).filter(Person::isReachableHuman).isPresent())
+                .toList();
+    }
+
+    @Override
+    public Optional<List<String>> memberIds(String channelId) {
+        List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
             String page = cursor;
@@ -85,18 +94,14 @@ public final class SlackWorkspace implements Workspace {
                     methods -> methods.conversationsMembers(
                             r -> r.channel(channelId).cursor(page).limit(200)));
             if (!response.isOk()) {
-                return humans;
+                return Optional.empty();
             }
-            for (String member : response.getMembers()) {
-                if (person(member).filter(Person::isReachableHuman).isPresent()) {
-                    humans.add(member);
-                }
-            }
+            ids.addAll(response.getMembers());
             cursor = response.getResponseMetadata() == null
                     ? null
                     : response.getResponseMetadata().getNextCursor();
         } while (cursor != null && !cursor.isEmpty());
-        return humans;
+        return Optional.of(ids);
     }
 
     @Override

@@ -4,13 +4,19 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.event.UserChangeEvent;
 import dev.ownership.bot.workspace.Workspace;
 import java.util.Objects;
+import java.util.function.Consumer;
 
-/** Keeps the cached view of people fresh: a {@code user_change} (new timezone, deactivation) drops the cache. */
+/**
+ * Keeps the cached view of people fresh: a {@code user_change} (new timezone, deactivation) drops the cache, then
+ * tells {@code profileChanged} whose profile changed (it must return quickly: it runs before the ack).
+ */
 final class WorkspaceListener implements Listener {
     private final Workspace workspace;
+    private final Consumer<String> profileChanged;
 
-    WorkspaceListener(Workspace workspace) {
+    WorkspaceListener(Workspace workspace, Consumer<String> profileChanged) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.profileChanged = Objects.requireNonNull(profileChanged, "profileChanged");
     }
 
     @Override
@@ -18,6 +24,7 @@ final class WorkspaceListener implements Listener {
         app.event(UserChangeEvent.class, (payload, context) -> {
             if (payload.getEvent().getUser() != null) {
                 workspace.forget(payload.getEvent().getUser().getId());
+                profileChanged.accept(payload.getEvent().getUser().getId());
             }
             return context.ack();
         });

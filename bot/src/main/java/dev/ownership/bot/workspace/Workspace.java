@@ -25,6 +25,12 @@ public interface Workspace {
     /** The human members of a channel (bots and deactivated accounts excluded). */
     List<String> members(String channelId);
 
+    /**
+     * Every member of a channel as Slack lists them, bots included, without looking anyone up; empty when Slack
+     * would not say (the channel is gone, or the bot was removed from it).
+     */
+    Optional<List<String>> memberIds(String channelId);
+
     /** Forgets cached knowledge of a person, e.g. after a {@code user_change} event. */
     void forget(String userId);
 }

@@ -1,0 +1,164 @@
+package dev.ownership.bot.prompt;
+
+import dev.ownership.bot.ops.Metrics;
+import dev.ownership.storage.PromptDelivery;
+import dev.ownership.storage.PromptDelivery.Key;
+import dev.ownership.storage.PromptDelivery.State;
+import dev.ownership.storage.PromptDeliveryRepository;
+import dev.ownership.storage.ShareSource;
+import dev.ownership.storage.Team;
+import dev.ownership.storage.TeamRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What people do with a prompt DM: answer it (share a learning, flag a risk, note their impact), say there are no
+ * risks this week, or skip it. A delivery is keyed by its recipient, so a person can only act on their own
+ * prompts; an answer counts once, and the DM then shows what was done.
+ *
+ * <p>Thread-safe.
+ */
+public final class PromptActions {
+    private final PromptDeliveryRepository deliveries;
+    private final TeamRepository teams;
+    private final Sharing sharing;
+    private final PromptMessenger messenger;
+    private final Clock clock;
+    private final Metrics metrics;
+
+    public PromptActions(
+            PromptDeliveryRepository deliveries,
+            TeamRepository teams,
+            Sharing sharing,
+            PromptMessenger messenger,
+            Clock clock,
+            Metrics metrics) {
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+        this.teams = Objects.requireNonNull(teams, "teams");
+        this.sharing = Objects.requireNonNull(sharing, "sharing");
+        this.messenger = Objects.requireNonNull(messenger, "messenger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** The prompt {@code key} names, if it was sent to its user and still awaits an answer. */
+    public Optional<OpenPrompt> openPrompt(Key key) {
+        Optional<PromptType> type = PromptType.fromWord(key.kind());
+        Optional<Team> team = teams.find(key.channelId());
+        boolean open = deliveries
+                .find(key)
+                .filter(delivery -> delivery.state() == State.SENT || delivery.state() == State.SENDING)
+                .isPresent();
+        if (!open || type.isEmpty() || team.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OpenPrompt(type.get(), team.get().channelName()));
+    }
+
+    /**
+     * Answers an open prompt with text: a learning is shared in the team's channel, a risk sent to the leads, an
+     * impact note recorded.
+     *
+     * @return false if the prompt is not open (not theirs, answered or skipped already)
+     */
+    public boolean answer(Key key, String text) {
+        Optional<Open> open = claimAnswer(key);
+        if (open.isEmpty()) {
+            return false;
+        }
+        Team team = open.get().team();
+        String shown = text.strip();
+        String outcome =
+                switch (open.get().type()) {
+                    case LEARNING ->
+                        sharing.shareLearning(team, key.userId(), shown, ShareSource.PROMPT)
+                                ? ":white_check_mark: *Shared in #" + team.channelName() + ":* " + shown
+                                : ":floppy_disk: I saved your learning, but couldn't post it in #" + team.channelName()
+                                        + " (am I still in the channel?). It still counts: " + shown;
+                    case RISK -> riskOutcome(sharing.flagRisk(team, key.userId(), shown, ShareSource.PROMPT), shown);
+                    case IMPACT -> {
+                        sharing.noteImpact(team, key.userId(), shown);
+                        yield ":white_check_mark: *Noted for the weekly digest:* " + shown;
+                    }
+                };
+        settleDm(open.get().delivery(), outcome);
+        return true;
+    }
+
+    /**
+     * Answers an open risk check-in with "no risks this week".
+     *
+     * @return false if it is not an open risk prompt of the person's
+     */
+    public boolean noRisks(Key key) {
+        if (openPrompt(key).filter(prompt -> prompt.type() == PromptType.RISK).isEmpty()) {
+            return false;
+        }
+        Optional<Open> open = claimAnswer(key);
+        if (open.isEmpty()) {
+            return false;
+        }
+        sharing.noRisks(open.get().team(), key.userId());
+        settleDm(open.get().delivery(), ":white_check_mark: Noted: *no risks this week*. Thanks for checking.");
+        return true;
+    }
+
+    /**
+     * Skips an open prompt.
+     *
+     * @return false if it is not open
+     */
+    public boolean skip(Key key) {
+        Optional<PromptDelivery> delivery = deliveries.find(key);
+        if (delivery.isEmpty() || !deliveries.skip(key, clock.instant())) {
+            return false;
+        }
+        metrics.count("ownership.prompts.skipped", "Prompts people skipped", "kind", key.kind());
+        settleDm(
+                delivery.get(),
+                ":fast_forward: Skipped. See you next time; `/ownership learned` and "
+                        + "`/ownership risk` work any day.");
+        return true;
+    }
+
+    private Optional<Open> claimAnswer(Key key) {
+        Optional<PromptDelivery> delivery = deliveries.find(key);
+        Optional<PromptType> type = PromptType.fromWord(key.kind());
+        Optional<Team> team = teams.find(key.channelId());
+        if (delivery.isEmpty() || type.isEmpty() || team.isEmpty() || !deliveries.answer(key, clock.instant())) {
+            return Optional.empty();
+        }
+        metrics.count("ownership.prompts.answered", "Prompts people answered", "kind", key.kind());
+        return Optional.of(new Open(delivery.get(), type.get(), team.get()));
+    }
+
+    private void settleDm(PromptDelivery delivery, String outcome) {
+        if (delivery.dmChannel() != null && delivery.dmTs() != null) {
+            messenger.update(delivery.dmChannel(), delivery.dmTs(), outcome);
+        }
+    }
+
+    /** How the DM reads once a risk was flagged: who was told, or that it was recorded when nobody could be. */
+    static String riskOutcome(List<String> told, String risk) {
+        if (told.isEmpty()) {
+            return ":white_check_mark: *Recorded* (there was no other lead I could tell; it shows in the weekly "
+                    + "digest): " + risk;
+        }
+        return ":white_check_mark: *Sent privately to "
+                + told.stream().map(id -> "<@" + id + ">").collect(Collectors.joining(", ")) + ":* " + risk
+                + "\nRaising it early is exactly right. Thank you!";
+    }
+
+    /**
+     * A prompt awaiting its recipient's answer.
+     *
+     * @param type which prompt
+     * @param channelName the team's channel name, for the modal
+     */
+    public record OpenPrompt(PromptType type, String channelName) {}
+
+    private record Open(PromptDelivery delivery, PromptType type, Team team) {}
+}

@@ -1,0 +1,22 @@
+package dev.ownership.bot.prompt;
+
+import java.util.Objects;
+
+/**
+ * A prompt to send by DM.
+ *
+ * @param userId who receives it
+ * @param channelId the team's channel
+ * @param channelName the channel's name, for the DM
+ * @param type which prompt
+ * @param occurrence which occurrence it is, carried by its buttons so an answer finds its delivery
+ */
+public record PromptDm(String userId, String channelId, String channelName, PromptType type, String occurrence) {
+    public PromptDm {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(channelName, "channelName");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurrence, "occurrence");
+    }
+}

@@ -1,0 +1,147 @@
+package dev.ownership.bot.prompt;
+
+import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.pause.Pauses;
+import dev.ownership.storage.PromptDelivery.Key;
+import dev.ownership.storage.PromptDeliveryRepository;
+import dev.ownership.storage.Team;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one prompt to each of a team's recipients, one after the other: never to paused people, at most once per
+ * person and occurrence (each delivery is claimed in the database first), and one person's failure (cannot DM,
+ * deactivated) never stops the rest. The pace is the Web API's: the messenger waits when Slack says so. A fan-out
+ * interrupted because the bot is stopping leaves the rest unclaimed, for the catch-up after the restart.
+ *
+ * <p>Thread-safe. Fan-outs of different triggers (teams, timezones) run side by side; the claims keep them from
+ * ever sending the same prompt twice.
+ */
+public final class PromptSender {
+    private static final Logger log = LoggerFactory.getLogger(PromptSender.class);
+
+    private final PromptDeliveryRepository deliveries;
+    private final Pauses pauses;
+    private final PromptMessenger messenger;
+    private final Clock clock;
+    private final Metrics metrics;
+
+    public PromptSender(
+            PromptDeliveryRepository deliveries,
+            Pauses pauses,
+            PromptMessenger messenger,
+            Clock clock,
+            Metrics metrics) {
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+        this.pauses = Objects.requireNonNull(pauses, "pauses");
+        this.messenger = Objects.requireNonNull(messenger, "messenger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Sends {@code type} to each recipient in turn and says what happened. */
+    public Tally send(Team team, PromptType type, List<Recipient> recipients) {
+        Tally tally = new Tally(0, 0, 0, 0);
+        for (int i = 0; i < recipients.size(); i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                log.info(
+                        "Stopping the {} prompt for #{}: {} left for the catch-up after the restart",
+                        type.word(),
+                        team.channelName(),
+                        recipients.size() - i);
+                break;
+            }
+            tally = tally.plus(deliverSafely(team, type, recipients.get(i)));
+        }
+        if (!recipients.isEmpty()) {
+            log.info("{} prompt for #{}: {}", type.word(), team.channelName(), tally);
+        }
+        return tally;
+    }
+
+    /**
+     * Settles deliveries left half-sent by a crash (claimed before {@code claimedBefore}): they are never sent
+     * again, since the DM may have gone out.
+     */
+    public void recoverInterrupted(Instant claimedBefore) {
+        int settled = deliveries.failInterrupted(claimedBefore);
+        if (settled > 0) {
+            log.warn("{} prompt(s) were interrupted by a crash while sending; not sending them again", settled);
+        }
+    }
+
+    private Outcome deliverSafely(Team team, PromptType type, Recipient recipient) {
+        try {
+            return deliver(team, type, recipient);
+        } catch (RuntimeException e) {
+            log.error("The {} prompt to {} failed; going on with the others", type.word(), recipient.userId(), e);
+            return Outcome.FAILED;
+        }
+    }
+
+    private Outcome deliver(Team team, PromptType type, Recipient recipient) {
+        if (pauses.isPaused(recipient.userId(), recipient.zone())) {
+            metrics.count("ownership.prompts.suppressed", "Prompts not sent", "reason", "paused");
+            return Outcome.PAUSED;
+        }
+        Key key = new Key(team.channelId(), type.word(), recipient.userId(), recipient.occurrence());
+        if (!deliveries.claim(key, clock.instant())) {
+            return Outcome.ALREADY_SENT;
+        }
+        PromptMessenger.Sent sent;
+        try {
+            sent = messenger.send(new PromptDm(
+                    recipient.userId(), team.channelId(), team.channelName(), type, recipient.occurrence()));
+        } catch (RuntimeException e) {
+            sent = PromptMessenger.Sent.failed(e.getMessage());
+        }
+        if (sent.ok()) {
+            deliveries.markSent(key, sent.dmChannel(), sent.dmTs(), clock.instant());
+            metrics.count("ownership.prompts.sent", "Prompts sent", "kind", type.word());
+            return Outcome.SENT;
+        }
+        deliveries.markFailed(key, sent.error());
+        metrics.count("ownership.prompts.failed", "Prompts that could not be delivered", "kind", type.word());
+        log.warn("The {} prompt to {} failed: {}; not retrying", type.word(), recipient.userId(), sent.error());
+        return Outcome.FAILED;
+    }
+
+    /**
+     * Someone to prompt.
+     *
+     * @param userId the person
+     * @param zone their timezone, for their pause dates
+     * @param occurrence which occurrence of the prompt this is for them
+     */
+    public record Recipient(String userId, ZoneId zone, String occurrence) {
+        public Recipient {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(occurrence, "occurrence");
+        }
+    }
+
+    /** What a fan-out did: sent, failed, held back because paused, or sent before (by another run). */
+    public record Tally(int sent, int failed, int paused, int alreadySent) {
+        Tally plus(Outcome outcome) {
+            return switch (outcome) {
+                case SENT -> new Tally(sent + 1, failed, paused, alreadySent);
+                case FAILED -> new Tally(sent, failed + 1, paused, alreadySent);
+                case PAUSED -> new Tally(sent, failed, paused + 1, alreadySent);
+                case ALREADY_SENT -> new Tally(sent, failed, paused, alreadySent + 1);
+            };
+        }
+    }
+
+    private enum Outcome {
+        SENT,
+        FAILED,
+        PAUSED,
+        ALREADY_SENT
+    }
+}

@@ -1,0 +1,34 @@
+package dev.ownership.bot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.MemberJoinedChannelEvent;
+import com.slack.api.model.event.MemberLeftChannelEvent;
+import dev.ownership.bot.prompt.TeamMembership;
+import java.util.Objects;
+
+/** {@code member_joined_channel} and {@code member_left_channel}: a team's members follow its channel's. */
+final class MembershipListener implements Listener {
+    private final TeamMembership membership;
+    private final BackgroundWork work;
+
+    MembershipListener(TeamMembership membership, BackgroundWork work) {
+        this.membership = Objects.requireNonNull(membership, "membership");
+        this.work = Objects.requireNonNull(work, "work");
+    }
+
+    @Override
+    public void register(App app) {
+        app.event(MemberJoinedChannelEvent.class, (payload, context) -> {
+            String channel = payload.getEvent().getChannel();
+            String user = payload.getEvent().getUser();
+            work.submit("members.joined", () -> membership.joined(channel, user));
+            return context.ack();
+        });
+        app.event(MemberLeftChannelEvent.class, (payload, context) -> {
+            String channel = payload.getEvent().getChannel();
+            String user = payload.getEvent().getUser();
+            work.submit("members.left", () -> membership.left(channel, user));
+            return context.ack();
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ownership.bot.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.model.view.ViewState;
+import dev.ownership.bot.prompt.PromptActions;
+import dev.ownership.bot.prompt.Sharing;
+import dev.ownership.storage.PromptDelivery.Key;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The prompt's buttons and its answer modal. Each acknowledges at once (a modal's validation errors are the
+ * acknowledgement); Web API calls happen after. Whoever clicks acts on their own delivery only, so a crafted
+ * action naming someone else's prompt finds nothing.
+ */
+final class PromptInteractions implements Listener {
+    private static final Logger log = LoggerFactory.getLogger(PromptInteractions.class);
+
+    private final PromptActions actions;
+    private final SlackApi api;
+    private final BackgroundWork work;
+
+    PromptInteractions(PromptActions actions, SlackApi api, BackgroundWork work) {
+        this.actions = Objects.requireNonNull(actions, "actions");
+        this.api = Objects.requireNonNull(api, "api");
+        this.work = Objects.requireNonNull(work, "work");
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(PromptBlocks.ANSWER, (request, context) -> {
+            BlockActionPayload payload = request.getPayload();
+            Key key = key(payload);
+            String triggerId = payload.getTriggerId();
+            if (key != null) {
+                work.submit("prompt.open-modal", () -> openModal(key, triggerId));
+            }
+            return context.ack();
+        });
+        app.blockAction(PromptBlocks.NO_RISKS, (request, context) -> {
+            onKey(key(request.getPayload()), "prompt.no-risks", actions::noRisks);
+            return context.ack();
+        });
+        app.blockAction(PromptBlocks.SKIP, (request, context) -> {
+            onKey(key(request.getPayload()), "prompt.skip", actions::skip);
+            return context.ack();
+        });
+        app.viewSubmission(PromptBlocks.MODAL, (request, context) -> {
+            String userId = request.getPayload().getUser().getId();
+            Key key = PromptBlocks.parseKey(request.getPayload().getView().getPrivateMetadata(), userId);
+            String text = textValue(request.getPayload().getView().getState());
+            Optional<String> problem = Sharing.problemWith(text);
+            if (problem.isPresent()) {
+                return context.ackWithErrors(Map.of(PromptBlocks.TEXT_BLOCK, problem.get()));
+            }
+            onKey(key, "prompt.answer", open -> actions.answer(open, text));
+            return context.ack();
+        });
+    }
+
+    private void onKey(Key key, String what, Predicate<Key> action) {
+        if (key != null) {
+            work.submit(what, () -> refuseIfNotOpen(key, action.test(key)));
+        }
+    }
+
+    private void openModal(Key key, String triggerId) {
+        actions.openPrompt(key)
+                .ifPresentOrElse(
+                        open -> api.call(
+                                "views.open",
+                                methods -> methods.viewsOpen(r -> r.triggerId(triggerId)
+                                        .view(PromptBlocks.modal(
+                                                open.type(),
+                                                PromptBlocks.key(key.channelId(), open.type(), key.occurrence()),
+                                                open.channelName())))),
+                        () -> refuseIfNotOpen(key, false));
+    }
+
+    private static void refuseIfNotOpen(Key key, boolean done) {
+        if (!done) {
+            log.info("Ignored an action by {} on a prompt that is not theirs or no longer open", key.userId());
+        }
+    }
+
+    private static Key key(BlockActionPayload payload) {
+        String value = payload.getActions() == null || payload.getActions().isEmpty()
+                ? null
+                : payload.getActions().get(0).getValue();
+        return PromptBlocks.parseKey(value, payload.getUser().getId());
+    }
+
+    private static String textValue(ViewState state) {
+        if (state == null || state.getValues() == null) {
+            return null;
+        }
+        Map<String, ViewState.Value> block = state.getValues().get(PromptBlocks.TEXT_BLOCK);
+        if (block == null || block.get(PromptBlocks.TEXT_INPUT) == null) {
+            return null;
+        }
+        return block.get(PromptBlocks.TEXT_INPUT).getValue();
+    }
+}
