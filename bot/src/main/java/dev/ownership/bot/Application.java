@@ -3,25 +3,42 @@ package dev.ownership.bot;
 import com.slack.api.bolt.App;
 import dev.ownership.bot.command.Admins;
 import dev.ownership.bot.command.CommandService;
+import dev.ownership.bot.command.ProgressCommands;
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.detection.BlockerDetector;
+import dev.ownership.bot.home.CommandSharing;
+import dev.ownership.bot.home.DigestInstructions;
+import dev.ownership.bot.home.HomeActions;
+import dev.ownership.bot.home.HomeRefresher;
+import dev.ownership.bot.home.HomeService;
 import dev.ownership.bot.http.WebServer;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.NudgeDelivery;
 import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.privacy.ForgetMe;
+import dev.ownership.bot.privacy.RetentionService;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.SlackApi;
 import dev.ownership.bot.slack.SlackApps;
 import dev.ownership.bot.slack.SlackEventsServlet;
+import dev.ownership.bot.slack.SlackHomeMessenger;
 import dev.ownership.bot.slack.SlackNudgeMessenger;
 import dev.ownership.bot.slack.SlackWorkspace;
 import dev.ownership.bot.slack.SocketModeConnection;
+import dev.ownership.bot.streak.Celebrations;
+import dev.ownership.bot.streak.Leaderboard;
+import dev.ownership.bot.streak.StreakService;
 import dev.ownership.scheduler.OwnershipScheduler;
+import dev.ownership.storage.ActivityRepository;
 import dev.ownership.storage.Database;
+import dev.ownership.storage.ErasureRepository;
+import dev.ownership.storage.LeaderboardOptOutRepository;
+import dev.ownership.storage.MilestoneRepository;
 import dev.ownership.storage.PauseRepository;
 import dev.ownership.storage.ProcessedEventRepository;
+import dev.ownership.storage.RetentionRepository;
 import dev.ownership.storage.StandupRepository;
 import dev.ownership.storage.TeamRepository;
 import java.time.Clock;
@@ -54,6 +71,7 @@ public final class Application implements AutoCloseable {
     private Database database;
     private OwnershipScheduler scheduler;
     private WebServer webServer;
+    private Runnable maintenance;
     private volatile boolean stopping;
 
     private Application(Config config, Clock clock, Options options) {
@@ -100,33 +118,66 @@ public final class Application implements AutoCloseable {
         TeamRepository teams = new TeamRepository(database);
         ProcessedEventRepository processed = new ProcessedEventRepository(database);
         StandupRepository standupPosts = new StandupRepository(database);
-        Pauses pauses = new Pauses(new PauseRepository(database), clock);
+        PauseRepository pauseRepository = new PauseRepository(database);
+        Pauses pauses = new Pauses(pauseRepository, clock);
         BlockerDetector detector = BlockerDetector.fromEnvironment(options.environment());
 
         SlackApi api = new SlackApi(config.apiUrl(), config.botToken(), metrics, options.retryBackoff());
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
-        CommandService commands =
-                new CommandService(teams, workspace, new Admins(config.admins(), workspace), pauses, clock, List.of());
         BackgroundWork work = new BackgroundWork(options.workerThreads(), 10_000, metrics);
+
+        StreakService streaks =
+                new StreakService(teams, new ActivityRepository(database), pauseRepository, config.nudgeGrace(), clock);
+        LeaderboardOptOutRepository optOuts = new LeaderboardOptOutRepository(database);
+        SlackHomeMessenger homeMessenger = new SlackHomeMessenger(api);
+        Celebrations celebrations =
+                new Celebrations(new MilestoneRepository(database), pauses, workspace, homeMessenger, clock, metrics);
+        HomeService home =
+                new HomeService(streaks, celebrations, pauses, teams, optOuts, workspace, homeMessenger, clock);
+        HomeRefresher homeRefresher = userId -> work.submit("home.refresh", () -> home.refresh(userId));
+        ProgressCommands progress = new ProgressCommands(
+                streaks, new Leaderboard(streaks, optOuts, pauses, workspace), teams, pauses, workspace, clock);
+        CommandService commands = new CommandService(
+                teams, workspace, new Admins(config.admins(), workspace), pauses, clock, List.of(), progress);
+        HomeActions homeActions = new HomeActions(
+                home,
+                streaks,
+                new CommandSharing(commands, teams),
+                new DigestInstructions(homeMessenger, teams),
+                pauses,
+                optOuts,
+                teams,
+                workspace,
+                clock);
+        ForgetMe forgetMe = new ForgetMe(new ErasureRepository(database), workspace, clock, metrics);
+        RetentionService retention =
+                new RetentionService(new RetentionRepository(database), config.retention(), clock, metrics);
 
         SlackNudgeMessenger nudgeMessenger = new SlackNudgeMessenger(api);
         StandupService standups =
-                new StandupService(teams, standupPosts, detector, config.nudgeGrace(), clock, metrics);
+                new StandupService(teams, standupPosts, detector, config.nudgeGrace(), clock, metrics, homeRefresher);
         NudgeDelivery nudges = new NudgeDelivery(
                 standupPosts, teams, workspace, pauses, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
-        NudgeActions nudgeActions = new NudgeActions(standupPosts, nudgeMessenger, pauses, workspace, clock, metrics);
+        NudgeActions nudgeActions =
+                new NudgeActions(standupPosts, nudgeMessenger, pauses, workspace, clock, metrics, homeRefresher);
         nudges.recoverInterrupted();
 
         App app = new SlackApps(config, api, metrics, processed, clock)
-                .withCommands(commands, work)
+                .withCommands(commands, work, homeRefresher)
                 .withWorkspace(workspace)
                 .withStandups(standups)
                 .withNudges(nudgeActions, work)
+                .withHome(home, homeActions, work)
+                .withPrivacy(forgetMe, homeRefresher, work)
                 .build();
 
+        maintenance = () -> {
+            processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT));
+            retention.prune();
+        };
         scheduler = new OwnershipScheduler(
                 () -> tick(nudges::deliverDue),
-                () -> processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT)),
+                this::runDailyMaintenance,
                 options.tick(),
                 LocalTime.of(3, 0),
                 ZoneOffset.UTC);
@@ -151,6 +202,14 @@ public final class Application implements AutoCloseable {
         stopOrder.add(scheduler);
         stopOrder.add(database);
         log.info("Ownership is up ({} mode) on port {}", config.socketMode() ? "Socket" : "HTTP", port());
+    }
+
+    /**
+     * Runs the daily maintenance now: prunes processed event ids and deletes records older than the retention
+     * period. The scheduler runs it every day at 03:00 UTC; operators and tests may run it at any time.
+     */
+    public void runDailyMaintenance() {
+        maintenance.run();
     }
 
     /**

@@ -23,6 +23,7 @@ public final class CommandService {
     private final ChannelResolver channels;
     private final TeamAdminCommands teamAdmin;
     private final PersonalCommands personal;
+    private final ProgressCommands progress;
 
     public CommandService(
             TeamRepository teams,
@@ -30,11 +31,13 @@ public final class CommandService {
             Admins admins,
             Pauses pauses,
             Clock clock,
-            List<TeamSettingsSection> extraSettings) {
+            List<TeamSettingsSection> extraSettings,
+            ProgressCommands progress) {
         this.admins = Objects.requireNonNull(admins, "admins");
         this.channels = new ChannelResolver(teams);
         this.teamAdmin = new TeamAdminCommands(teams, workspace, clock, extraSettings);
         this.personal = new PersonalCommands(pauses, workspace);
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** Runs one command and returns the private answer. */
@@ -63,6 +66,15 @@ public final class CommandService {
         }
         if (command instanceof Command.Resume) {
             return personal.resume(invocation.userId());
+        }
+        if (command instanceof Command.Me) {
+            return progress.me(invocation.userId());
+        }
+        if (command instanceof Command.Team team) {
+            return inChannel(team.channel(), invocation, progress::team);
+        }
+        if (command instanceof Command.ForgetMe) {
+            return personal.forgetMe();
         }
         if (command instanceof Command.Watch watch) {
             return inChannel(watch.channel(), invocation, id -> teamAdmin.watch(id, invocation));

@@ -1,5 +1,6 @@
 package dev.ownership.bot.command;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,10 +8,17 @@ import java.util.Objects;
  *
  * @param text the answer
  * @param changed whether the command changed anything (false for refusals, errors and read-only commands)
+ * @param buttons buttons shown under the answer, e.g. to confirm what the command asked for
  */
-public record Reply(String text, boolean changed) {
+public record Reply(String text, boolean changed, List<Button> buttons) {
     public Reply {
         Objects.requireNonNull(text, "text");
+        buttons = List.copyOf(buttons);
+    }
+
+    /** An answer without buttons. */
+    public Reply(String text, boolean changed) {
+        this(text, changed, List.of());
     }
 
     /** An answer to a command that changed something. */
@@ -21,5 +29,24 @@ public record Reply(String text, boolean changed) {
     /** An answer that changed nothing: information, a refusal or an error. */
     public static Reply info(String text) {
         return new Reply(text, false);
+    }
+
+    /** A question that changes nothing until the person clicks one of the buttons. */
+    public static Reply confirm(String text, Button... buttons) {
+        return new Reply(text, false, List.of(buttons));
+    }
+
+    /**
+     * A button under an answer. Its action is carried out for whoever clicks it, never for an id it carries.
+     *
+     * @param actionId what clicking it does
+     * @param label the button's text
+     * @param danger whether it does something that cannot be undone
+     */
+    public record Button(String actionId, String label, boolean danger) {
+        public Button {
+            Objects.requireNonNull(actionId, "actionId");
+            Objects.requireNonNull(label, "label");
+        }
     }
 }

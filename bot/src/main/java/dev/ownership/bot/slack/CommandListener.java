@@ -5,11 +5,13 @@ import com.slack.api.bolt.App;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.command.Invocation;
 import dev.ownership.bot.command.Reply;
+import dev.ownership.bot.home.HomeRefresher;
 import java.util.Objects;
 
 /**
  * Listens for {@code /ownership}: acknowledges at once, runs the command in the background, and answers privately
- * through the command's {@code response_url}.
+ * through the command's {@code response_url}. A command that changed something (a pause, a learning shared) then
+ * refreshes the person's App Home.
  */
 final class CommandListener implements Listener {
     static final String COMMAND = "/ownership";
@@ -17,11 +19,13 @@ final class CommandListener implements Listener {
     private final CommandService commands;
     private final SlackApi api;
     private final BackgroundWork work;
+    private final HomeRefresher home;
 
-    CommandListener(CommandService commands, SlackApi api, BackgroundWork work) {
+    CommandListener(CommandService commands, SlackApi api, BackgroundWork work, HomeRefresher home) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.api = Objects.requireNonNull(api, "api");
         this.work = Objects.requireNonNull(work, "work");
+        this.home = Objects.requireNonNull(home, "home");
     }
 
     @Override
@@ -53,5 +57,8 @@ final class CommandListener implements Listener {
             throw e;
         }
         api.respond(responseUrl, ReplyRenderer.toResponseJson(reply));
+        if (reply.changed()) {
+            home.refresh(invocation.userId());
+        }
     }
 }

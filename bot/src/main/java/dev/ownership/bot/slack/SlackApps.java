@@ -4,9 +4,13 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.config.Config;
+import dev.ownership.bot.home.HomeActions;
+import dev.ownership.bot.home.HomeRefresher;
+import dev.ownership.bot.home.HomeService;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.privacy.ForgetMe;
 import dev.ownership.bot.workspace.Workspace;
 import dev.ownership.storage.ProcessedEventRepository;
 import java.time.Clock;
@@ -36,9 +40,9 @@ public final class SlackApps {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Adds the {@code /ownership} command. */
-    public SlackApps withCommands(CommandService commands, BackgroundWork work) {
-        listeners.add(new CommandListener(commands, api, work));
+    /** Adds the {@code /ownership} command; commands that change something refresh the person's App Home. */
+    public SlackApps withCommands(CommandService commands, BackgroundWork work, HomeRefresher home) {
+        listeners.add(new CommandListener(commands, api, work, home));
         return this;
     }
 
@@ -57,6 +61,18 @@ public final class SlackApps {
     /** Adds the nudge's buttons and modal. */
     public SlackApps withNudges(NudgeActions actions, BackgroundWork work) {
         listeners.add(new NudgeInteractions(actions, api, work));
+        return this;
+    }
+
+    /** Adds the App Home: published when opened, its quick actions and modals. */
+    public SlackApps withHome(HomeService home, HomeActions actions, BackgroundWork work) {
+        listeners.add(new HomeInteractions(home, actions, api, work));
+        return this;
+    }
+
+    /** Adds the buttons of {@code forget-me}'s confirmation. */
+    public SlackApps withPrivacy(ForgetMe forgetMe, HomeRefresher home, BackgroundWork work) {
+        listeners.add(new PrivacyInteractions(forgetMe, home, api, work));
         return this;
     }
 
