@@ -9,7 +9,9 @@ import java.util.Objects;
 
 /**
  * Streak milestones reached, and whether they were celebrated. A milestone is claimed once per run of a streak;
- * the claim and the daily budget check happen in one transaction, so concurrent refreshes celebrate once.
+ * the claim and the daily budget check happen in one transaction, so concurrent refreshes celebrate once. A claim
+ * is only recorded while facts of its run still exist: a refresh that read someone's progress just before they were
+ * erased (or before retention pruned their run) writes nothing about them.
  *
  * <p>Thread-safe.
  */
@@ -59,6 +61,9 @@ public final class MilestoneRepository {
             if (exists(connection, milestone)) {
                 return Claim.ALREADY_CLAIMED;
             }
+            if (!runStillRecorded(connection, milestone)) {
+                return Claim.NO_LONGER_EARNED;
+            }
             String reason = skipReason;
             if (reason == null && sentOn(connection, milestone.userId(), localDate) >= DAILY_CELEBRATIONS) {
                 reason = "daily_budget";
@@ -90,6 +95,27 @@ public final class MilestoneRepository {
                  WHERE channel_id = ? AND user_id = ? AND streak = ? AND value = ? AND run_start = ?
                 """)) {
             bindKey(statement, 1, milestone);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static boolean runStillRecorded(Connection connection, Milestone milestone) throws SQLException {
+        String facts =
+                switch (milestone.streak()) {
+                    case "ownership" ->
+                        "SELECT 1 FROM standup_posts WHERE channel_id = ? AND user_id = ? AND posted_at >= ?";
+                    case "learning" ->
+                        "SELECT 1 FROM learnings WHERE channel_id = ? AND user_id = ? AND created_at >= ?";
+                    case "early_risk" ->
+                        "SELECT 1 FROM risk_checkins WHERE channel_id = ? AND user_id = ? AND checked_at >= ?";
+                    default -> throw new StorageException("Unknown streak: " + milestone.streak());
+                };
+        try (var statement = connection.prepareStatement(facts + " LIMIT 1")) {
+            statement.setString(1, milestone.channelId());
+            statement.setString(2, milestone.userId());
+            statement.setLong(3, milestone.runStart().toEpochMilli());
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }
@@ -158,6 +184,8 @@ public final class MilestoneRepository {
         /** Claimed, but not to be celebrated by DM (daily budget, paused, unreachable). */
         SKIPPED,
         /** Someone claimed it before. */
-        ALREADY_CLAIMED
+        ALREADY_CLAIMED,
+        /** The facts that earned it are gone (erased or pruned) since the streak was read. */
+        NO_LONGER_EARNED
     }
 }

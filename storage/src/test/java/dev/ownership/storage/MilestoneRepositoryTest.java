@@ -35,6 +35,10 @@ class MilestoneRepositoryTest {
     void open() {
         database = Database.open(directory.resolve("o.db"));
         milestones = new MilestoneRepository(database);
+        new Rows(database)
+                .learning("C1", "U1", RUN.plusSeconds(86_400 * 29))
+                .post("C1", "U2", "blocker_with_proposal", "proposed", RUN, RUN)
+                .post("C1", "U1", "blocker_with_proposal", "proposed", RUN, RUN);
     }
 
     @AfterEach
@@ -81,6 +85,17 @@ class MilestoneRepositoryTest {
         milestones.markFailed(learning(5, RUN), "channel_not_found");
 
         assertThat(milestones.claim(learning(10, RUN), TODAY, null, NOW)).isEqualTo(Claim.CELEBRATE);
+    }
+
+    @Test
+    @DisplayName("a milestone whose run is no longer recorded (erased, pruned) is not claimed")
+    void shouldNotClaimWithoutFacts() {
+        Milestone erased = new Milestone("C1", "U9", "learning", 3, RUN);
+
+        assertThat(milestones.claim(erased, TODAY, null, NOW)).isEqualTo(Claim.NO_LONGER_EARNED);
+        assertThat(milestones.claim(new Milestone("C1", "U1", "early_risk", 3, RUN), TODAY, null, NOW))
+                .isEqualTo(Claim.NO_LONGER_EARNED);
+        assertThat(milestones.claimed(erased, true)).isFalse();
     }
 
     @Test

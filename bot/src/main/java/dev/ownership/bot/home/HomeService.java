@@ -65,7 +65,7 @@ public final class HomeService {
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new ReentrantLock();
+            stripes[i] = new ReentrantLock(true);
         }
     }
 
