@@ -167,6 +167,13 @@ public final class Demo {
                         .filter(call -> call.param("channel") != null
                                 && call.param("channel").startsWith("U"))
                         .count());
+
+        // Streaks, at the end of the week: what each person sees with /ownership me.
+        transcript.heading("Friday evening: everyone's streaks, privately");
+        advanceTo("2026-11-27T16:00:00Z");
+        for (String person : List.of(ALICE, BOB, CHEN)) {
+            command(person, "me");
+        }
     }
 
     /** What a person sees of a message the bot sent: its blocks when it has them, else its text. */

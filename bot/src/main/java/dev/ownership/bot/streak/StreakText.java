@@ -35,11 +35,14 @@ public final class StreakText {
         return week.equals(currentWeek) ? "This week" : "Week of " + DAY.format(week);
     }
 
-    /** One person's week: "2 blockers, 2 with a next step · 1 learning · 0 risks · prompts answered 1 of 2". */
+    /**
+     * One person's week: "2 blockers, 2 with a next step · 1 learning · 0 risks flagged · 1 risk check-in · prompts
+     * answered 1 of 2"; check-ins and prompts only when there were any.
+     */
     public static String personalWeek(WeekSummary week) {
+        String checkins = week.riskCheckins() == 0 ? "" : " · " + count(week.riskCheckins(), "risk check-in");
         return blockers(week) + " · " + count(week.learnings(), "learning") + " · " + count(week.risks(), "risk")
-                + " flagged · " + count(week.riskCheckins(), "risk check-in") + " · prompts answered "
-                + week.promptsAnswered() + " of " + week.promptsSent();
+                + " flagged" + checkins + prompts(week);
     }
 
     /** A team's week, aggregates only. */
@@ -49,8 +52,13 @@ public final class StreakText {
                 .orElse("");
         return count(week.blockers(), "blocker") + share + " · " + count(week.learnings(), "learning") + " · "
                 + count(week.risks(), "risk") + " flagged early · " + week.activePeople()
-                + (members == null ? " people active" : " of " + members + " members active") + " · prompts answered "
-                + week.promptsAnswered() + " of " + week.promptsSent();
+                + (members == null ? " people active" : " of " + members + " members active") + prompts(week);
+    }
+
+    private static String prompts(WeekSummary week) {
+        return week.promptsSent() == 0
+                ? ""
+                : " · prompts answered " + week.promptsAnswered() + " of " + week.promptsSent();
     }
 
     private static String blockers(WeekSummary week) {
