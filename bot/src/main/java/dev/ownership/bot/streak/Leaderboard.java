@@ -47,8 +47,7 @@ public final class Leaderboard {
                 .flatMap(Optional::stream)
                 .filter(person -> person.isReachableHuman() && !pauses.isPaused(person.id(), person.timezone()))
                 .map(Person::id)
-                .map(userId ->
-                        new Standing(userId, streaks.progress(team, userId).streaks()))
+                .map(userId -> new Standing(userId, streaks.streaks(team, userId)))
                 .sorted(ORDER)
                 .limit(SHOWN)
                 .toList();

@@ -87,6 +87,11 @@ public final class StreakService {
         return members == 0 ? Optional.empty() : Optional.of(members);
     }
 
+    /** The person's three streaks in the team now: ownership, learning, early risk. */
+    public List<Streak> streaks(Team team, String userId) {
+        return streaks(team, userId, clock.instant());
+    }
+
     /** The person's three streaks in the team as they stood at {@code asOf}. */
     public List<Streak> streaks(Team team, String userId, Instant asOf) {
         Activity history = activity.inTeam(team.channelId(), userId, Instant.EPOCH, asOf.plusMillis(1));
