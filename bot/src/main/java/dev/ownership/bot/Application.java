@@ -3,17 +3,27 @@ package dev.ownership.bot;
 import com.slack.api.bolt.App;
 import dev.ownership.bot.command.Admins;
 import dev.ownership.bot.command.CommandService;
+import dev.ownership.bot.command.ProgressCommands;
 import dev.ownership.bot.command.ScheduleSettings;
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.detection.BlockerDetector;
+import dev.ownership.bot.digest.Digest;
 import dev.ownership.bot.digest.DigestComposer;
+import dev.ownership.bot.digest.DigestPreviews;
 import dev.ownership.bot.digest.DigestService;
+import dev.ownership.bot.digest.MilestoneSource;
+import dev.ownership.bot.home.CommandSharing;
+import dev.ownership.bot.home.HomeActions;
+import dev.ownership.bot.home.HomeRefresher;
+import dev.ownership.bot.home.HomeService;
 import dev.ownership.bot.http.WebServer;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.NudgeDelivery;
 import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.privacy.ForgetMe;
+import dev.ownership.bot.privacy.RetentionService;
 import dev.ownership.bot.prompt.PromptActions;
 import dev.ownership.bot.prompt.PromptSchedules;
 import dev.ownership.bot.prompt.PromptSender;
@@ -25,21 +35,30 @@ import dev.ownership.bot.slack.SlackApi;
 import dev.ownership.bot.slack.SlackApps;
 import dev.ownership.bot.slack.SlackDigestMessenger;
 import dev.ownership.bot.slack.SlackEventsServlet;
+import dev.ownership.bot.slack.SlackHomeMessenger;
 import dev.ownership.bot.slack.SlackNudgeMessenger;
 import dev.ownership.bot.slack.SlackPromptMessenger;
 import dev.ownership.bot.slack.SlackWorkspace;
 import dev.ownership.bot.slack.SocketModeConnection;
+import dev.ownership.bot.streak.Celebrations;
+import dev.ownership.bot.streak.Leaderboard;
+import dev.ownership.bot.streak.StreakService;
 import dev.ownership.scheduler.OwnershipScheduler;
 import dev.ownership.scheduler.PromptTimetable;
 import dev.ownership.scheduler.PromptWork;
+import dev.ownership.storage.ActivityRepository;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.DigestRepository;
+import dev.ownership.storage.ErasureRepository;
 import dev.ownership.storage.ImpactRepository;
+import dev.ownership.storage.LeaderboardOptOutRepository;
 import dev.ownership.storage.LearningRepository;
 import dev.ownership.storage.MemberRepository;
+import dev.ownership.storage.MilestoneRepository;
 import dev.ownership.storage.PauseRepository;
 import dev.ownership.storage.ProcessedEventRepository;
 import dev.ownership.storage.PromptDeliveryRepository;
+import dev.ownership.storage.RetentionRepository;
 import dev.ownership.storage.RiskRepository;
 import dev.ownership.storage.ScheduleRepository;
 import dev.ownership.storage.StandupRepository;
@@ -78,6 +97,7 @@ public final class Application implements AutoCloseable {
     private WebServer webServer;
     private Prompting prompting;
     private BackgroundWork backgroundWork;
+    private Runnable maintenance;
     private volatile boolean stopping;
 
     private Application(Config config, Clock clock, Options options) {
@@ -124,7 +144,8 @@ public final class Application implements AutoCloseable {
         TeamRepository teams = new TeamRepository(database);
         ProcessedEventRepository processed = new ProcessedEventRepository(database);
         StandupRepository standupPosts = new StandupRepository(database);
-        Pauses pauses = new Pauses(new PauseRepository(database), clock);
+        PauseRepository pauseRepository = new PauseRepository(database);
+        Pauses pauses = new Pauses(pauseRepository, clock);
         BlockerDetector detector = BlockerDetector.fromEnvironment(options.environment());
 
         SlackApi api = new SlackApi(
@@ -132,48 +153,82 @@ public final class Application implements AutoCloseable {
         SlackDigestMessenger digestMessenger = new SlackDigestMessenger(api);
         DigestRepository digestRecords = new DigestRepository(database);
         DigestComposer digestComposer =
-                new DigestComposer(standupPosts, digestRecords, (channel, from, to) -> List.of(), clock);
+                new DigestComposer(standupPosts, digestRecords, milestonesFrom(digestRecords), clock);
         DigestService digests =
                 new DigestService(teams, digestRecords, digestComposer, digestMessenger, clock, metrics);
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
+        Admins admins = new Admins(config.admins(), workspace);
         BackgroundWork work = new BackgroundWork(options.workerThreads(), 10_000, metrics);
         backgroundWork = work;
         PromptParts prompts = prompts(teams, pauses, api, workspace, work, metrics);
         prompting = prompts.prompting();
+
+        StreakService streaks =
+                new StreakService(teams, new ActivityRepository(database), pauseRepository, config.nudgeGrace(), clock);
+        LeaderboardOptOutRepository optOuts = new LeaderboardOptOutRepository(database);
+        SlackHomeMessenger homeMessenger = new SlackHomeMessenger(api);
+        Celebrations celebrations =
+                new Celebrations(new MilestoneRepository(database), pauses, workspace, homeMessenger, clock, metrics);
+        HomeService home =
+                new HomeService(streaks, celebrations, pauses, teams, optOuts, workspace, homeMessenger, clock);
+        HomeRefresher homeRefresher = userId -> work.submit("home.refresh", () -> home.refresh(userId));
+        ProgressCommands progress = new ProgressCommands(
+                streaks, new Leaderboard(streaks, optOuts, pauses, workspace), teams, pauses, workspace, clock);
         CommandService commands = new CommandService(
                 teams,
                 workspace,
-                new Admins(config.admins(), workspace),
+                admins,
                 pauses,
                 digests,
                 clock,
                 List.of(new ScheduleSettings(prompts.schedules())),
                 prompts.schedules(),
                 prompts.sharing(),
-                prompts.prompting());
+                prompts.prompting(),
+                progress);
+        HomeActions homeActions = new HomeActions(
+                home,
+                streaks,
+                new CommandSharing(commands, teams),
+                new DigestPreviews(teams, admins::isAdmin, digests, digestMessenger)::preview,
+                pauses,
+                optOuts,
+                teams,
+                workspace,
+                clock);
+        ForgetMe forgetMe = new ForgetMe(new ErasureRepository(database), workspace, clock, metrics);
+        RetentionService retention =
+                new RetentionService(new RetentionRepository(database), config.retention(), clock, metrics);
 
         SlackNudgeMessenger nudgeMessenger = new SlackNudgeMessenger(api);
         StandupService standups =
-                new StandupService(teams, standupPosts, detector, config.nudgeGrace(), clock, metrics);
+                new StandupService(teams, standupPosts, detector, config.nudgeGrace(), clock, metrics, homeRefresher);
         NudgeDelivery nudges = new NudgeDelivery(
                 standupPosts, teams, workspace, pauses, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
-        NudgeActions nudgeActions = new NudgeActions(standupPosts, nudgeMessenger, pauses, workspace, clock, metrics);
+        NudgeActions nudgeActions =
+                new NudgeActions(standupPosts, nudgeMessenger, pauses, workspace, clock, metrics, homeRefresher);
         nudges.recoverInterrupted();
 
         App app = new SlackApps(config, api, metrics, processed, clock)
-                .withCommands(commands, work, digestMessenger)
+                .withCommands(commands, work, digestMessenger, homeRefresher)
                 .withWorkspace(workspace, prompts.membership()::personChanged, work)
                 .withStandups(standups)
                 .withNudges(nudgeActions, work)
                 .withPrompts(prompts.actions(), prompts.membership(), work)
+                .withHome(home, homeActions, work)
+                .withPrivacy(forgetMe, homeRefresher, work)
                 .build();
 
+        maintenance = () -> {
+            processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT));
+            retention.prune();
+        };
         scheduler = new OwnershipScheduler(
                 () -> tick(() -> {
                     nudges.deliverDue();
                     digests.deliverDue();
                 }),
-                () -> processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT)),
+                this::runDailyMaintenance,
                 options.tick(),
                 LocalTime.of(3, 0),
                 ZoneOffset.UTC);
@@ -251,6 +306,22 @@ public final class Application implements AutoCloseable {
         PromptActions actions = new PromptActions(deliveries, teams, sharing, messenger, clock, metrics);
         promptSchedules.addMissingDefaults(teams.watched());
         return new PromptParts(timetable, membership, promptSchedules, sharing, prompts, actions);
+    }
+
+    /** The streak milestones the digest lists, as the streak feature recorded them. */
+    private static MilestoneSource milestonesFrom(DigestRepository records) {
+        return (channel, from, to) -> records.milestones(channel, from, to).stream()
+                .map(reached -> new Digest.Milestone(
+                        reached.userId(), reached.streak().replace('_', '-'), reached.value(), reached.reachedAt()))
+                .toList();
+    }
+
+    /**
+     * Runs the daily maintenance now: prunes processed event ids and deletes records older than the retention
+     * period. The scheduler runs it every day at 03:00 UTC; operators and tests may run it at any time.
+     */
+    public void runDailyMaintenance() {
+        maintenance.run();
     }
 
     /**

@@ -49,6 +49,31 @@ public final class DigestRepository {
                 to);
     }
 
+    /** Streak milestones reached in the team in {@code [from, to)} (celebrated or not), oldest first. */
+    public List<MilestoneReached> milestones(String channelId, Instant from, Instant to) {
+        return database.read(connection -> {
+            try (var statement = connection.prepareStatement(
+                    """
+                    SELECT user_id, streak, value, created_at FROM streak_milestones
+                     WHERE channel_id = ? AND created_at >= ? AND created_at < ?
+                     ORDER BY created_at, user_id
+                    """)) {
+                bindRange(statement, channelId, from, to);
+                List<MilestoneReached> reached = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        reached.add(new MilestoneReached(
+                                rows.getString("user_id"),
+                                rows.getString("streak"),
+                                rows.getInt("value"),
+                                Instant.ofEpochMilli(rows.getLong("created_at"))));
+                    }
+                }
+                return reached;
+            }
+        });
+    }
+
     /** Prompts sent to the team in {@code [from, to)} and how many were answered. */
     public Participation participation(String channelId, Instant from, Instant to) {
         return database.read(connection -> {
@@ -201,6 +226,16 @@ public final class DigestRepository {
                         .ifPresent(days::add));
         return days;
     }
+
+    /**
+     * A streak milestone someone reached.
+     *
+     * @param userId who
+     * @param streak {@code ownership}, {@code learning} or {@code early_risk}
+     * @param value the milestone
+     * @param reachedAt when it was recorded
+     */
+    public record MilestoneReached(String userId, String streak, int value, Instant reachedAt) {}
 
     /**
      * Prompt participation over a period.

@@ -26,17 +26,21 @@ public final class PauseRepository {
      * {@code until} is null. Replaces a pause in force.
      */
     public void pause(String userId, LocalDate today, LocalDate until, Instant now) {
-        database.write(connection -> {
-            endActive(connection, userId, today);
-            try (var statement = connection.prepareStatement(
-                    "INSERT INTO pauses (user_id, start_date, until_date, created_at) VALUES (?, ?, ?, ?)")) {
-                statement.setString(1, userId);
-                statement.setString(2, today.toString());
-                statement.setString(3, until == null ? null : until.toString());
-                statement.setLong(4, now.toEpochMilli());
-                statement.executeUpdate();
-            }
-        });
+        database.write(connection -> pauseWith(connection, userId, today, until, now));
+    }
+
+    /** {@link #pause} inside a caller's transaction. */
+    static void pauseWith(java.sql.Connection connection, String userId, LocalDate today, LocalDate until, Instant now)
+            throws java.sql.SQLException {
+        endActive(connection, userId, today);
+        try (var statement = connection.prepareStatement(
+                "INSERT INTO pauses (user_id, start_date, until_date, created_at) VALUES (?, ?, ?, ?)")) {
+            statement.setString(1, userId);
+            statement.setString(2, today.toString());
+            statement.setString(3, until == null ? null : until.toString());
+            statement.setLong(4, now.toEpochMilli());
+            statement.executeUpdate();
+        }
     }
 
     /**

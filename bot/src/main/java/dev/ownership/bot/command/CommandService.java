@@ -30,6 +30,7 @@ public final class CommandService {
     private final DigestCommands digestCommands;
     private final ScheduleCommands schedules;
     private final SharingCommands sharing;
+    private final ProgressCommands progress;
 
     public CommandService(
             TeamRepository teams,
@@ -41,7 +42,8 @@ public final class CommandService {
             List<TeamSettingsSection> extraSettings,
             PromptSchedules promptSchedules,
             Sharing sharing,
-            Prompting prompting) {
+            Prompting prompting,
+            ProgressCommands progress) {
         this.admins = Objects.requireNonNull(admins, "admins");
         this.channels = new ChannelResolver(teams);
         this.schedules = new ScheduleCommands(teams, promptSchedules);
@@ -49,6 +51,7 @@ public final class CommandService {
         this.personal = new PersonalCommands(pauses, workspace);
         this.digestCommands = new DigestCommands(teams, admins, digests);
         this.sharing = new SharingCommands(teams, admins, sharing, prompting);
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** Runs one command and returns the private answer. */
@@ -80,6 +83,15 @@ public final class CommandService {
         }
         if (command instanceof Command.Digest digest) {
             return inChannel(digest.channel(), invocation, id -> digestCommands.preview(invocation.userId(), id));
+        }
+        if (command instanceof Command.Me) {
+            return progress.me(invocation.userId());
+        }
+        if (command instanceof Command.Team team) {
+            return inChannel(team.channel(), invocation, progress::team);
+        }
+        if (command instanceof Command.ForgetMe) {
+            return personal.forgetMe();
         }
         if (command instanceof Command.Watch watch) {
             return inChannel(watch.channel(), invocation, id -> teamAdmin.watch(id, invocation));

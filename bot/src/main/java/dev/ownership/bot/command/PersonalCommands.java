@@ -1,6 +1,7 @@
 package dev.ownership.bot.command;
 
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.privacy.ForgetMe;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
 import java.time.LocalDate;
@@ -8,7 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
-/** Commands about yourself: pause and resume. */
+/** Commands about yourself: pause, resume, and the question {@code forget-me} asks first. */
 final class PersonalCommands {
     private final Pauses pauses;
     private final Workspace workspace;
@@ -40,6 +41,19 @@ final class PersonalCommands {
         return wasPaused
                 ? Reply.done(":wave: Welcome back! Nudges and prompts are on again.")
                 : Reply.info("You weren't paused, so nothing changed. `/ownership pause` takes a break.");
+    }
+
+    /** What {@code forget-me} will erase, with the buttons to go ahead or not; nothing changes yet. */
+    Reply forgetMe() {
+        return Reply.confirm(
+                "*Erase everything I store about you?*\nIn every team, at once: the records of your standup posts "
+                        + "(labels, next steps you typed), your learnings, risks and risk check-ins, impact notes, "
+                        + "prompts, streak milestones, pauses, lead and member roles, and your leaderboard choice. "
+                        + "Messages already posted in Slack stay where they are. This can't be undone.\n"
+                        + "Afterwards I leave you out (no nudges, prompts or celebrations) until you "
+                        + "`/ownership resume`.",
+                new Reply.Button(ForgetMe.CONFIRM, "Erase everything about me", true),
+                new Reply.Button(ForgetMe.CANCEL, "Keep my data", false));
     }
 
     private ZoneId zoneOf(String userId) {

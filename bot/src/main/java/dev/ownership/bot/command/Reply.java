@@ -1,6 +1,7 @@
 package dev.ownership.bot.command;
 
 import dev.ownership.bot.digest.Digest;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,15 +9,18 @@ import java.util.Objects;
  *
  * @param text the answer
  * @param changed whether the command changed anything (false for refusals, errors and read-only commands)
+ * @param buttons buttons shown under the answer, e.g. to confirm what the command asked for
  * @param digest a digest to show below the text (a preview), or {@code null}
  */
-public record Reply(String text, boolean changed, Digest digest) {
+public record Reply(String text, boolean changed, List<Button> buttons, Digest digest) {
     public Reply {
         Objects.requireNonNull(text, "text");
+        buttons = List.copyOf(buttons);
     }
 
+    /** An answer without buttons. */
     public Reply(String text, boolean changed) {
-        this(text, changed, null);
+        this(text, changed, List.of(), null);
     }
 
     /** An answer to a command that changed something. */
@@ -31,6 +35,25 @@ public record Reply(String text, boolean changed, Digest digest) {
 
     /** A digest preview, introduced by {@code text}. */
     public static Reply withDigest(String text, Digest digest) {
-        return new Reply(text, false, Objects.requireNonNull(digest, "digest"));
+        return new Reply(text, false, List.of(), Objects.requireNonNull(digest, "digest"));
+    }
+
+    /** A question that changes nothing until the person clicks one of the buttons. */
+    public static Reply confirm(String text, Button... buttons) {
+        return new Reply(text, false, List.of(buttons), null);
+    }
+
+    /**
+     * A button under an answer. Its action is carried out for whoever clicks it, never for an id it carries.
+     *
+     * @param actionId what clicking it does
+     * @param label the button's text
+     * @param danger whether it does something that cannot be undone
+     */
+    public record Button(String actionId, String label, boolean danger) {
+        public Button {
+            Objects.requireNonNull(actionId, "actionId");
+            Objects.requireNonNull(label, "label");
+        }
     }
 }

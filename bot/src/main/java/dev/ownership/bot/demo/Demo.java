@@ -170,6 +170,15 @@ public final class Demo {
 
         // ---- Prompts: a learning shared from the Friday prompt, a risk flagged early ----
         learningPromptAndRisk();
+
+        // Streaks, at the end of the week: what each person sees with /ownership me.
+        transcript.heading("Friday evening: everyone's streaks, privately");
+        advanceTo("2026-11-27T16:00:00Z");
+        for (String person : List.of(ALICE, BOB, CHEN)) {
+            command(person, "me");
+        }
+
+        weeklyDigest();
     }
 
     /** Friday's learning prompt, answered through its modal, and a risk sent privately to the lead. */
@@ -233,6 +242,19 @@ public final class Demo {
                     .replace("@" + name.getKey(), "@" + name.getValue());
         }
         return shown;
+    }
+
+    /** Monday 09:00 in Berlin: the digest lee receives for the week, rendered from its blocks. */
+    private void weeklyDigest() {
+        transcript.heading("Monday 09:00 in Berlin: the weekly digest for the lead");
+        advanceTo("2026-11-30T08:00:00Z");
+        RecordedCall digest = sim.awaitCall(
+                "chat.postMessage",
+                call -> LEE.equals(call.param("channel")) && call.text().contains("Weekly digest"),
+                WAIT);
+        transcript.bot("sends lee the weekly digest by DM:", seen(digest));
+        sim.awaitCall("files.completeUploadExternal", WAIT);
+        transcript.note("…and uploads a small chart (blockers with a next step, week by week) into its thread.");
     }
 
     private void command(String user, String text) {

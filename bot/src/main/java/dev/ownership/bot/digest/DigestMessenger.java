@@ -9,6 +9,9 @@ public interface DigestMessenger {
      */
     Delivery send(String recipientId, Digest digest, byte[] chartPng);
 
+    /** Sends {@code recipientId} a preview of {@code digest} (the week so far) by DM, marked as a preview. */
+    void sendPreview(String recipientId, Digest digest);
+
     /** The result of sending a digest. */
     record Delivery(boolean sent, String dmChannel, String dmTs, String error) {
         public static Delivery sent(String dmChannel, String dmTs) {

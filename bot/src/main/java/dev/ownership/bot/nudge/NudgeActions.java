@@ -1,5 +1,6 @@
 package dev.ownership.bot.nudge;
 
+import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.workspace.Person;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * What people do with a nudge: add a next step, say it was not a blocker, or pause nudges. A person can act only
- * on nudges about their own posts.
+ * on nudges about their own posts. A next step refreshes their progress (streak milestones, App Home).
  *
  * <p>Thread-safe.
  */
@@ -32,6 +33,7 @@ public final class NudgeActions {
     private final Workspace workspace;
     private final Clock clock;
     private final Metrics metrics;
+    private final HomeRefresher progress;
 
     public NudgeActions(
             StandupRepository posts,
@@ -39,13 +41,15 @@ public final class NudgeActions {
             Pauses pauses,
             Workspace workspace,
             Clock clock,
-            Metrics metrics) {
+            Metrics metrics,
+            HomeRefresher progress) {
         this.posts = Objects.requireNonNull(posts, "posts");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.pauses = Objects.requireNonNull(pauses, "pauses");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** The post a nudge is about, if it belongs to {@code userId}. */
@@ -79,6 +83,7 @@ public final class NudgeActions {
         boolean proposed = posts.markProposed(channelId, ts, ProposalVia.NUDGE, trimmed, clock.instant());
         if (proposed) {
             metrics.count("ownership.proposals", "Next steps added to blockers", "via", "nudge");
+            progress.refresh(userId);
         }
         messenger.postNextStep(channelId, ts, userId, trimmed);
         updateDm(
@@ -100,6 +105,7 @@ public final class NudgeActions {
         }
         if (posts.dismiss(channelId, ts, clock.instant())) {
             metrics.count("ownership.nudges.dismissed", "Nudges answered with \"not a blocker\"");
+            progress.refresh(userId);
         }
         updateDm(
                 post.get(),

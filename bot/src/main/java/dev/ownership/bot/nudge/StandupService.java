@@ -3,6 +3,7 @@ package dev.ownership.bot.nudge;
 import dev.ownership.bot.detection.BlockerDetector;
 import dev.ownership.bot.detection.Classification;
 import dev.ownership.bot.detection.Label;
+import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.storage.StandupPost;
 import dev.ownership.storage.StandupPost.ProposalVia;
@@ -19,7 +20,9 @@ import java.util.Optional;
  * Records standup posts in watched channels as they arrive and keeps their nudge up to date with edits, the
  * author's thread replies and deletions. Fast enough for the ack path: one classification and one write.
  *
- * <p>Only ids, times and the detector's verdict are stored, never the text. Thread-safe.
+ * <p>Only ids, times and the detector's verdict are stored, never the text. A next step recorded for a blocker
+ * refreshes its author's progress (streak milestones, App Home) through a {@link HomeRefresher}, which returns at
+ * once. Thread-safe.
  */
 public final class StandupService {
     private final TeamRepository teams;
@@ -28,6 +31,7 @@ public final class StandupService {
     private final Duration grace;
     private final Clock clock;
     private final Metrics metrics;
+    private final HomeRefresher progress;
 
     public StandupService(
             TeamRepository teams,
@@ -35,13 +39,15 @@ public final class StandupService {
             BlockerDetector detector,
             Duration grace,
             Clock clock,
-            Metrics metrics) {
+            Metrics metrics,
+            HomeRefresher progress) {
         this.teams = Objects.requireNonNull(teams, "teams");
         this.posts = Objects.requireNonNull(posts, "posts");
         this.detector = Objects.requireNonNull(detector, "detector");
         this.grace = Objects.requireNonNull(grace, "grace");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** A top-level post (plain or with files) by a person in {@code channelId}. */
@@ -70,6 +76,9 @@ public final class StandupService {
                     "Standup posts seen, by label",
                     "label",
                     verdict.label().wireName());
+            if (stored.via() != null) {
+                progress.refresh(userId);
+            }
         }
     }
 
@@ -85,6 +94,7 @@ public final class StandupService {
         if (detector.containsProposal(text)) {
             if (posts.markProposed(channelId, threadTs, ProposalVia.THREAD, null, clock.instant())) {
                 metrics.count("ownership.proposals", "Next steps added to blockers", "via", "thread");
+                progress.refresh(userId);
             }
         }
     }
@@ -116,9 +126,13 @@ public final class StandupService {
                     dueAt,
                     stored.via() == null ? null : ProposalVia.EDIT,
                     now);
+            if (stored.via() != null) {
+                progress.refresh(userId);
+            }
         } else if (verdict.label() == Label.BLOCKER_WITH_PROPOSAL || detector.containsProposal(newText)) {
             if (posts.markProposed(channelId, ts, ProposalVia.EDIT, null, now)) {
                 metrics.count("ownership.proposals", "Next steps added to blockers", "via", "edit");
+                progress.refresh(userId);
             }
         }
     }

@@ -68,6 +68,19 @@ final class InteractionPayloads {
         return action;
     }
 
+    /** Whether Slack keeps the element's current value in its view's state: selections and inputs, not buttons. */
+    static boolean isStateful(JsonNode element) {
+        String type = element.path("type").asText("button");
+        return !type.equals("button") && !type.equals("overflow") && !type.equals("workflow_button");
+    }
+
+    /** The state Slack keeps for the element once the user chose {@code value} in it. */
+    static ObjectNode selectionState(JsonNode element, String value) {
+        ObjectNode state = Json.object().put("type", element.path("type").asText());
+        fillState(state, element, value);
+        return state;
+    }
+
     /**
      * The {@code view.state.values} of a submission: every input block of the view, with the given values by block
      * and action id shaped for each element's type, and the others left empty as Slack does.

@@ -140,6 +140,14 @@ final class MessageStore {
         return Optional.ofNullable(ephemerals.get(channel + "/" + ts));
     }
 
+    /** The ephemeral messages shown in a conversation, oldest first. */
+    synchronized List<StoredMessage> ephemerals(String channel) {
+        return ephemerals.values().stream()
+                .filter(message -> message.channel().equals(channel))
+                .sorted(Comparator.comparing(StoredMessage::ts, BY_TS))
+                .toList();
+    }
+
     static long micros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }

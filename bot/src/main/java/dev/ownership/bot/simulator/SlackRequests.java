@@ -304,7 +304,28 @@ public final class SlackRequests {
         payload.put("is_enterprise_install", false);
         InteractionPayloads.FoundElement found = InteractionPayloads.find(blocks, actionId);
         payload.set("actions", Json.array().add(InteractionPayloads.action(found, value, actionTs)));
+        if (!(source instanceof ActionSource.Message || source instanceof ActionSource.Ephemeral)
+                && InteractionPayloads.isStateful(found.element())) {
+            keepSelection(payload, source, found, actionId, value);
+        }
         return sendInteraction(payload);
+    }
+
+    /** Records a choice made in a view's element in the view's state, and sends the view as it is now. */
+    private void keepSelection(
+            ObjectNode payload,
+            ActionSource source,
+            InteractionPayloads.FoundElement found,
+            String actionId,
+            String value) {
+        String viewId =
+                source instanceof ActionSource.View view ? view.viewId() : ((ActionSource.Home) source).viewId();
+        sim.viewStore()
+                .recordState(
+                        viewId, found.blockId(), actionId, InteractionPayloads.selectionState(found.element(), value));
+        ObjectNode view = viewJson(viewId);
+        payload.set("view", view);
+        payload.set("state", view.path("state").deepCopy());
     }
 
     /** The user submits a modal; values are plain texts by block id and action id, shaped for each element type. */

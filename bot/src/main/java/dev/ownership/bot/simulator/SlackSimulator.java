@@ -238,6 +238,16 @@ public final class SlackSimulator implements AutoCloseable {
         return messages.all(channelId).stream().map(StoredMessage::toSimMessage).toList();
     }
 
+    /**
+     * The ephemeral messages shown in a conversation (through {@code chat.postEphemeral} or a {@code response_url}),
+     * oldest first; each one's {@code ts} is the {@code message_ts} an {@link ActionSource#ephemeral} click needs.
+     */
+    public List<SimMessage> ephemerals(String channelId) {
+        return messages.ephemerals(channelId).stream()
+                .map(StoredMessage::toSimMessage)
+                .toList();
+    }
+
     /** A message of a conversation as it stands now. */
     public Optional<SimMessage> message(String channelId, String ts) {
         return messages.find(channelId, ts).map(StoredMessage::toSimMessage);

@@ -76,6 +76,20 @@ final class ViewMethods {
         return views;
     }
 
+    /**
+     * Keeps what the user chose in a view's element (a date, an option) in the view's {@code state.values}, as Slack
+     * does, so that the next interaction with the view carries it.
+     */
+    synchronized void recordState(String viewId, String blockId, String actionId, ObjectNode state) {
+        ObjectNode json = viewsById.get(viewId);
+        if (json == null) {
+            return;
+        }
+        ObjectNode values = (ObjectNode) json.get("state").get("values");
+        ObjectNode block = values.has(blockId) ? (ObjectNode) values.get(blockId) : values.putObject(blockId);
+        block.set(actionId, state);
+    }
+
     /** Applies a {@code response_action} the app answered a view submission with: update, push, or close. */
     synchronized void applyResponseAction(String viewId, JsonNode answer) {
         String userId = userByView.get(viewId);

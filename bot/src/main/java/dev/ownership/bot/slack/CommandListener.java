@@ -5,11 +5,13 @@ import com.slack.api.bolt.App;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.command.Invocation;
 import dev.ownership.bot.command.Reply;
+import dev.ownership.bot.home.HomeRefresher;
 import java.util.Objects;
 
 /**
  * Listens for {@code /ownership}: acknowledges at once, runs the command in the background, and answers privately
- * through the command's {@code response_url}.
+ * through the command's {@code response_url}. A command that changed something (a pause, a learning shared) then
+ * refreshes the person's App Home.
  */
 final class CommandListener implements Listener {
     static final String COMMAND = "/ownership";
@@ -18,12 +20,19 @@ final class CommandListener implements Listener {
     private final SlackApi api;
     private final BackgroundWork work;
     private final SlackDigestMessenger digests;
+    private final HomeRefresher home;
 
-    CommandListener(CommandService commands, SlackApi api, BackgroundWork work, SlackDigestMessenger digests) {
+    CommandListener(
+            CommandService commands,
+            SlackApi api,
+            BackgroundWork work,
+            SlackDigestMessenger digests,
+            HomeRefresher home) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.api = Objects.requireNonNull(api, "api");
         this.work = Objects.requireNonNull(work, "work");
         this.digests = Objects.requireNonNull(digests, "digests");
+        this.home = Objects.requireNonNull(home, "home");
     }
 
     @Override
@@ -55,6 +64,9 @@ final class CommandListener implements Listener {
             throw e;
         }
         api.respond(responseUrl, render(reply));
+        if (reply.changed()) {
+            home.refresh(invocation.userId());
+        }
     }
 
     private String render(Reply reply) {

@@ -6,9 +6,13 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.config.Config;
+import dev.ownership.bot.home.HomeActions;
+import dev.ownership.bot.home.HomeRefresher;
+import dev.ownership.bot.home.HomeService;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.privacy.ForgetMe;
 import dev.ownership.bot.prompt.PromptActions;
 import dev.ownership.bot.prompt.TeamMembership;
 import dev.ownership.bot.workspace.Workspace;
@@ -45,9 +49,10 @@ public final class SlackApps {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Adds the {@code /ownership} command. */
-    public SlackApps withCommands(CommandService commands, BackgroundWork work, SlackDigestMessenger digests) {
-        listeners.add(new CommandListener(commands, api, work, digests));
+    /** Adds the {@code /ownership} command; commands that change something refresh the person's App Home. */
+    public SlackApps withCommands(
+            CommandService commands, BackgroundWork work, SlackDigestMessenger digests, HomeRefresher home) {
+        listeners.add(new CommandListener(commands, api, work, digests, home));
         return this;
     }
 
@@ -89,6 +94,18 @@ public final class SlackApps {
     public SlackApps withPrompts(PromptActions actions, TeamMembership membership, BackgroundWork work) {
         listeners.add(new PromptInteractions(actions, api, work));
         listeners.add(new MembershipListener(membership, work));
+        return this;
+    }
+
+    /** Adds the App Home: published when opened, its quick actions and modals. */
+    public SlackApps withHome(HomeService home, HomeActions actions, BackgroundWork work) {
+        listeners.add(new HomeInteractions(home, actions, api, work));
+        return this;
+    }
+
+    /** Adds the buttons of {@code forget-me}'s confirmation. */
+    public SlackApps withPrivacy(ForgetMe forgetMe, HomeRefresher home, BackgroundWork work) {
+        listeners.add(new PrivacyInteractions(forgetMe, home, api, work));
         return this;
     }
 

@@ -52,6 +52,21 @@ public final class SlackDigestMessenger implements DigestMessenger {
         return Delivery.sent(dm, ts);
     }
 
+    @Override
+    public void sendPreview(String recipientId, Digest digest) {
+        List<LayoutBlock> blocks = new java.util.ArrayList<>(ReplyRenderer.blocks("Here is the digest of #"
+                + digest.channelName() + " for the week so far. Only you can see this; the leads get the full week "
+                + "by DM."));
+        blocks.addAll(previewBlocks(digest));
+        api.call(
+                "chat.postMessage",
+                methods -> methods.chatPostMessage(r -> r.channel(recipientId)
+                        .text("Preview: " + DigestBlocks.fallbackText(digest))
+                        .blocks(blocks)
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)));
+    }
+
     /** The blocks of a digest for a private preview (no thread, no chart). */
     public List<LayoutBlock> previewBlocks(Digest digest) {
         return DigestBlocks.digest(digest, links(digest));

@@ -428,6 +428,68 @@ class SlackRequestsTest {
             assertThat(payload.has("response_url")).isFalse();
         }
 
+        @Test
+        void aDateChosenInTheHomeTabIsKeptInItsStateAndSentWithTheNextClick() throws Exception {
+            String viewId = client.viewsPublish(request -> request.userId(ANNA)
+                            .view(view(v -> v.type("home").blocks(asBlocks(actions(a -> a.blockId("pause")
+                                    .elements(asElements(
+                                            datePicker(d -> d.actionId("until").initialDate("2026-12-01")),
+                                            button(b -> b.actionId("go")
+                                                    .text(plainText("Pause"))
+                                                    .value("2026-12-01"))))))))))
+                    .getView()
+                    .getId();
+
+            slack.blockAction(ANNA, "until", "2026-12-24", ActionSource.home(viewId));
+            JsonNode picked = bot.next().payload();
+            slack.blockAction(ANNA, "go", "2026-12-01", ActionSource.home(viewId));
+            JsonNode clicked = bot.next().payload();
+
+            assertThat(picked.at("/actions/0/selected_date").asText()).isEqualTo("2026-12-24");
+            assertThat(picked.at("/view/state/values/pause/until/selected_date").asText())
+                    .isEqualTo("2026-12-24");
+            assertThat(clicked.at("/actions/0/value").asText()).isEqualTo("2026-12-01");
+            assertThat(clicked.at("/view/state/values/pause/until/type").asText())
+                    .isEqualTo("datepicker");
+            assertThat(clicked.at("/view/state/values/pause/until/selected_date")
+                            .asText())
+                    .isEqualTo("2026-12-24");
+            assertThat(clicked.at("/view/state/values/pause").has("go")).isFalse();
+        }
+
+        @Test
+        void aButtonInAnEphemeralReplyCanBeClickedAndItsAnswerReplacesIt() throws Exception {
+            String responseUrl = slack.slashCommand(ANNA, STANDUP, "forget-me").responseUrl();
+            bot.next();
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(responseUrl))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Sure?\",\"blocks\":"
+                                            + "[{\"type\":\"actions\",\"elements\":[{\"type\":\"button\","
+                                            + "\"action_id\":\"yes\",\"text\":{\"type\":\"plain_text\","
+                                            + "\"text\":\"Yes\"}}]}]}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            SimMessage question = sim.ephemerals(STANDUP).get(0);
+
+            slack.blockAction(ANNA, "yes", null, ActionSource.ephemeral(STANDUP, question.ts()));
+            JsonNode payload = bot.next().payload();
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            payload.get("response_url").asText()))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"replace_original\":true,\"text\":\"Done\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(question.user()).isEqualTo(ANNA);
+            assertThat(payload.at("/container/is_ephemeral").asBoolean()).isTrue();
+            assertThat(sim.ephemerals(STANDUP)).extracting(SimMessage::text).containsExactly("Done");
+        }
+
         private String openNextStepModal() throws Exception {
             String trigger = sim.newTriggerId(ANNA);
             return client.viewsOpen(request -> request.triggerId(trigger).view(view(v -> v.type("modal")

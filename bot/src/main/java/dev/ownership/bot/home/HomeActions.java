@@ -1,0 +1,141 @@
+package dev.ownership.bot.home;
+
+import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.streak.StreakService;
+import dev.ownership.bot.workspace.Person;
+import dev.ownership.bot.workspace.Workspace;
+import dev.ownership.storage.LeaderboardOptOutRepository;
+import dev.ownership.storage.Team;
+import dev.ownership.storage.TeamRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The App Home's quick actions. Each acts for the person who clicked, in their own teams only, then publishes
+ * their App Home again with a line saying what happened.
+ *
+ * <p>Thread-safe. May block on Slack: run after the ack, except {@link #problemWithSharing}, which only reads the
+ * database and answers a modal's submission.
+ */
+public final class HomeActions {
+    /** The longest learning or risk accepted, as for the commands. */
+    public static final int MAX_TEXT_LENGTH = 2_000;
+
+    private final HomeService home;
+    private final StreakService streaks;
+    private final SharingActions sharing;
+    private final DigestPreview digest;
+    private final Pauses pauses;
+    private final LeaderboardOptOutRepository optOuts;
+    private final TeamRepository teams;
+    private final Workspace workspace;
+    private final Clock clock;
+
+    public HomeActions(
+            HomeService home,
+            StreakService streaks,
+            SharingActions sharing,
+            DigestPreview digest,
+            Pauses pauses,
+            LeaderboardOptOutRepository optOuts,
+            TeamRepository teams,
+            Workspace workspace,
+            Clock clock) {
+        this.home = Objects.requireNonNull(home, "home");
+        this.streaks = Objects.requireNonNull(streaks, "streaks");
+        this.sharing = Objects.requireNonNull(sharing, "sharing");
+        this.digest = Objects.requireNonNull(digest, "digest");
+        this.pauses = Objects.requireNonNull(pauses, "pauses");
+        this.optOuts = Objects.requireNonNull(optOuts, "optOuts");
+        this.teams = Objects.requireNonNull(teams, "teams");
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** What a person shares in: their watched teams. */
+    public List<Team> teamsOf(String userId) {
+        return streaks.teamsOf(userId);
+    }
+
+    /** Checks a learning or risk typed into a modal; returns what to show in it, or empty when it can go. */
+    public Optional<String> problemWithSharing(String userId, String channelId, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of("Write a sentence or two; a link to a doc is fine too.");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return Optional.of("Please keep it under " + MAX_TEXT_LENGTH + " characters (it has " + text.length()
+                    + "), or link to a doc.");
+        }
+        if (teamsOf(userId).stream().noneMatch(team -> team.channelId().equals(channelId))) {
+            return Optional.of("I can't tell which team this is for: I haven't seen you in a standup channel I "
+                    + "watch yet. Post your standup there first, or use `/ownership learned` or `/ownership risk` in "
+                    + "your team's channel.");
+        }
+        return Optional.empty();
+    }
+
+    /** Shares a learning in the team, as {@code /ownership learned} would. */
+    public void shareLearning(String userId, String channelId, String text) {
+        home.refresh(userId, sharing.shareLearning(userId, channelId, text.strip()));
+    }
+
+    /** Flags a risk in the team, as {@code /ownership risk} would. */
+    public void flagRisk(String userId, String channelId, String text) {
+        home.refresh(userId, sharing.flagRisk(userId, channelId, text.strip()));
+    }
+
+    /** Pauses nudges and prompts until {@code until}, the first day back. */
+    public void pauseUntil(String userId, LocalDate until) {
+        ZoneId zone = zoneOf(userId);
+        LocalDate today = pauses.today(zone);
+        if (until == null || !until.isAfter(today)) {
+            home.refresh(userId, ":calendar: Pick your first day back after today (" + today + " where you are).");
+            return;
+        }
+        pauses.pause(userId, zone, until);
+        home.refresh(
+                userId,
+                ":zzz: Paused until " + until + " (you're back that morning). No nudges or prompts until then; your "
+                        + "weekly streaks are on hold.");
+    }
+
+    /** Ends the person's pause. */
+    public void resume(String userId) {
+        boolean wasPaused = pauses.resume(userId, zoneOf(userId));
+        home.refresh(
+                userId,
+                wasPaused
+                        ? ":wave: Welcome back! Nudges and prompts are on again."
+                        : "You weren't paused, so nothing changed.");
+    }
+
+    /** Lists or hides the person on every leaderboard their teams turn on. */
+    public void showOnLeaderboard(String userId, boolean shown) {
+        optOuts.setShown(userId, shown, clock.instant());
+        home.refresh(
+                userId,
+                shown
+                        ? ":bar_chart: You're listed on your teams' leaderboards, if a team turns one on."
+                        : ":see_no_evil: You're hidden from every leaderboard. Team trends still count you, as "
+                                + "aggregates.");
+    }
+
+    /** Previews the digest of a team the person leads; anyone else is told it is for leads. */
+    public void previewDigest(String userId, String channelId) {
+        Optional<Team> team = teams.find(channelId).filter(Team::watched);
+        if (team.isEmpty() || !team.get().isLead(userId)) {
+            home.refresh(userId, "Only a team's leads can preview its digest.");
+            return;
+        }
+        digest.preview(userId, channelId);
+    }
+
+    private ZoneId zoneOf(String userId) {
+        return workspace.person(userId).map(Person::timezone).orElse(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ownership.bot.home;
+
+import dev.ownership.bot.streak.TeamProgress;
+import dev.ownership.storage.Team;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one person's App Home shows.
+ *
+ * @param userId whose page it is
+ * @param at when it was put together
+ * @param today the person's own date, for the pause date picker
+ * @param paused whether the person is paused now
+ * @param pausedUntil the first day back, or {@code null} for a pause until they resume (or no pause)
+ * @param teams their progress in each of their teams
+ * @param onLeaderboard whether they may be listed on leaderboards their teams turn on
+ * @param ledTeams the teams they lead, for the digest preview
+ * @param notice what their last action did, or {@code null}
+ */
+public record HomePage(
+        String userId,
+        Instant at,
+        LocalDate today,
+        boolean paused,
+        LocalDate pausedUntil,
+        List<TeamProgress> teams,
+        boolean onLeaderboard,
+        List<Team> ledTeams,
+        String notice) {
+
+    public HomePage {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(today, "today");
+        teams = List.copyOf(teams);
+        ledTeams = List.copyOf(ledTeams);
+    }
+}

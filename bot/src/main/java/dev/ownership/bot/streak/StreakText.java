@@ -1,0 +1,73 @@
+package dev.ownership.bot.streak;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Streaks and weeks as short mrkdwn lines with simple visuals, the same in {@code /ownership me} and the App Home.
+ */
+public final class StreakText {
+    private static final int BAR = 10;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    private StreakText() {}
+
+    /** ":compass: *Ownership*: 4 blockers in a row with a next step · best 6", then a bar to the next milestone. */
+    public static String line(Streak streak) {
+        return streak.kind().emoji() + " *" + streak.kind().title() + "*: "
+                + streak.kind().describe(streak.current()) + " · best " + streak.best() + "\n" + bar(streak);
+    }
+
+    /** {@code ▰▰▰▰▰▰▰▰▱▱ 4/5 to the next milestone}, or a trophy once the last one is reached. */
+    public static String bar(Streak streak) {
+        return streak.nextMilestone()
+                .map(next -> {
+                    int filled = Math.round((float) BAR * streak.current() / next);
+                    return "`" + "▰".repeat(filled) + "▱".repeat(BAR - filled) + "` " + streak.current() + "/" + next
+                            + " to the next milestone";
+                })
+                .orElse(":trophy: past every milestone. Keep going!");
+    }
+
+    /** "This week" or "Week of 23 Nov". */
+    public static String weekName(LocalDate week, LocalDate currentWeek) {
+        return week.equals(currentWeek) ? "This week" : "Week of " + DAY.format(week);
+    }
+
+    /**
+     * One person's week: "2 blockers, 2 with a next step · 1 learning · 0 risks flagged · 1 risk check-in · prompts
+     * answered 1 of 2"; check-ins and prompts only when there were any.
+     */
+    public static String personalWeek(WeekSummary week) {
+        String checkins = week.riskCheckins() == 0 ? "" : " · " + count(week.riskCheckins(), "risk check-in");
+        return blockers(week) + " · " + count(week.learnings(), "learning") + " · " + count(week.risks(), "risk")
+                + " flagged" + checkins + prompts(week);
+    }
+
+    /** A team's week, aggregates only. */
+    public static String teamWeek(WeekSummary week, Integer members) {
+        String share = week.proposalShare()
+                .map(percent -> " (" + percent + "% with a next step)")
+                .orElse("");
+        return count(week.blockers(), "blocker") + share + " · " + count(week.learnings(), "learning") + " · "
+                + count(week.risks(), "risk") + " flagged early · " + week.activePeople()
+                + (members == null ? " people active" : " of " + members + " members active") + prompts(week);
+    }
+
+    private static String prompts(WeekSummary week) {
+        return week.promptsSent() == 0
+                ? ""
+                : " · prompts answered " + week.promptsAnswered() + " of " + week.promptsSent();
+    }
+
+    private static String blockers(WeekSummary week) {
+        return week.blockers() == 0
+                ? "no blockers"
+                : count(week.blockers(), "blocker") + ", " + week.withNextStep() + " with a next step";
+    }
+
+    private static String count(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}
