@@ -92,10 +92,13 @@ public final class DigestService {
             if (occurrence.isAfter(now)) {
                 continue;
             }
-            if (occurrence.toInstant().isBefore(team.watchedAt())) {
+            LocalDate week = Weeks.startOf(occurrence.minusDays(1).toInstant(), team.timezone());
+            if (occurrence.toInstant().isBefore(team.watchedAt())
+                    || !Weeks.ends(week, team.timezone()).isAfter(team.watchedAt())) {
+                // Nothing was watched in that week: no digest of an empty week before the team existed.
                 return Optional.empty();
             }
-            return Optional.of(Weeks.startOf(occurrence.minusDays(1).toInstant(), team.timezone()));
+            return Optional.of(week);
         }
         return Optional.empty();
     }
