@@ -186,8 +186,9 @@ public final class LoadDriver {
                 long next = System.nanoTime();
                 while (System.nanoTime() < end) {
                     if (intervalNanos > 0) {
-                        while (System.nanoTime() < next) {
-                            Thread.onSpinWait();
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
                         }
                         next += intervalNanos;
                     }
