@@ -214,7 +214,7 @@ public final class Application implements AutoCloseable {
                 .withWorkspace(workspace, prompts.membership()::personChanged, work)
                 .withStandups(standups)
                 .withNudges(nudgeActions, work)
-                .withPrompts(prompts.actions(), prompts.membership(), work)
+                .withPrompts(prompts.actions(), prompts.membership(), work, homeRefresher)
                 .withHome(home, homeActions, work)
                 .withPrivacy(forgetMe, homeRefresher, work)
                 .build();

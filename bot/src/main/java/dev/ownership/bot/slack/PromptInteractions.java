@@ -3,6 +3,7 @@ package dev.ownership.bot.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.ViewState;
+import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.prompt.PromptActions;
 import dev.ownership.bot.prompt.Sharing;
 import dev.ownership.storage.PromptDelivery.Key;
@@ -24,11 +25,13 @@ final class PromptInteractions implements Listener {
     private final PromptActions actions;
     private final SlackApi api;
     private final BackgroundWork work;
+    private final HomeRefresher home;
 
-    PromptInteractions(PromptActions actions, SlackApi api, BackgroundWork work) {
+    PromptInteractions(PromptActions actions, SlackApi api, BackgroundWork work, HomeRefresher home) {
         this.actions = Objects.requireNonNull(actions, "actions");
         this.api = Objects.requireNonNull(api, "api");
         this.work = Objects.requireNonNull(work, "work");
+        this.home = Objects.requireNonNull(home, "home");
     }
 
     @Override
@@ -65,7 +68,14 @@ final class PromptInteractions implements Listener {
 
     private void onKey(Key key, String what, Predicate<Key> action) {
         if (key != null) {
-            work.submit(what, () -> refuseIfNotOpen(key, action.test(key)));
+            work.submit(what, () -> {
+                boolean answered = action.test(key);
+                refuseIfNotOpen(key, answered);
+                if (answered) {
+                    // A learning, a risk check-in or an answered prompt moves streaks: show it in the App Home.
+                    home.refresh(key.userId());
+                }
+            });
         }
     }
 

@@ -91,8 +91,9 @@ public final class SlackApps {
     }
 
     /** Adds the prompts' buttons and modal, and the channel join and leave events that keep teams' members. */
-    public SlackApps withPrompts(PromptActions actions, TeamMembership membership, BackgroundWork work) {
-        listeners.add(new PromptInteractions(actions, api, work));
+    public SlackApps withPrompts(
+            PromptActions actions, TeamMembership membership, BackgroundWork work, HomeRefresher home) {
+        listeners.add(new PromptInteractions(actions, api, work, home));
         listeners.add(new MembershipListener(membership, work));
         return this;
     }
