@@ -73,7 +73,9 @@ public final class DigestService {
 
     /** Who receives the team's digest: its leads, or the admin who watched the channel when it has none. */
     public static List<String> recipients(Team team) {
-        return team.leads().isEmpty() ? List.of(team.watchedBy()) : team.leads();
+        List<String> recipients = team.leads().isEmpty() ? List.of(team.watchedBy()) : team.leads();
+        // The admin who watched the channel may have asked to be forgotten: nobody is left to receive it then.
+        return recipients.stream().filter(id -> !id.isBlank()).toList();
     }
 
     /** The week whose digest is due for {@code team} now, if any. */
