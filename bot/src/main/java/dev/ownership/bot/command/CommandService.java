@@ -132,8 +132,8 @@ public final class CommandService {
         if (command instanceof Command.SendPrompt prompt) {
             return inChannel(prompt.channel(), invocation, id -> sharing.prompt(prompt, id, invocation));
         }
-        return Reply.info("That part of Ownership is not available in this version yet. "
-                + "`/ownership help` lists what works.");
+        // Every kind of command is handled above; a new one added to Command without a branch here is a bug.
+        throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());
     }
 
     private Reply inChannel(ChannelRef ref, Invocation invocation, java.util.function.Function<String, Reply> action) {
