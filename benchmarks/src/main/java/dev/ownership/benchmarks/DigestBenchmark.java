@@ -2,7 +2,7 @@ package dev.ownership.benchmarks;
 
 import dev.ownership.bot.digest.Digest;
 import dev.ownership.bot.digest.DigestComposer;
-import dev.ownership.bot.digest.Weeks;
+import dev.ownership.bot.streak.TeamWeeks;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.DigestRepository;
 import dev.ownership.storage.StandupRepository;
@@ -83,7 +83,7 @@ public class DigestBenchmark {
                 .team();
         database.write(this::insertHistory);
         lastWeek = FIRST_DAY.plusWeeks(weeks - 1L);
-        Clock clock = Clock.fixed(Weeks.ends(lastWeek, ZONE).plus(Duration.ofHours(9)), ZoneOffset.UTC);
+        Clock clock = Clock.fixed(TeamWeeks.endOf(lastWeek, ZONE).plus(Duration.ofHours(9)), ZoneOffset.UTC);
         composer = new DigestComposer(
                 new StandupRepository(database), new DigestRepository(database), (c, f, t) -> List.of(), clock);
     }

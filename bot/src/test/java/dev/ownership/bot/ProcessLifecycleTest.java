@@ -3,13 +3,13 @@ package dev.ownership.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.config.Config;
-import dev.ownership.bot.digest.Weeks;
 import dev.ownership.bot.simulator.ManualClock;
 import dev.ownership.bot.simulator.RecordedCall;
 import dev.ownership.bot.simulator.SimChannel;
 import dev.ownership.bot.simulator.SimUser;
 import dev.ownership.bot.simulator.SlackRequests;
 import dev.ownership.bot.simulator.SlackSimulator;
+import dev.ownership.bot.streak.TeamWeeks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -181,8 +181,8 @@ class ProcessLifecycleTest {
         process.destroyForcibly();
         assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
-        Instant nextDigest = Weeks.ends(
-                        Weeks.startOf(Instant.now(), ZoneId.of("Europe/Berlin")), ZoneId.of("Europe/Berlin"))
+        Instant nextDigest = TeamWeeks.endOf(
+                        TeamWeeks.weekOf(Instant.now(), ZoneId.of("Europe/Berlin")), ZoneId.of("Europe/Berlin"))
                 .plus(Duration.ofHours(9));
         ManualClock clock = new ManualClock(nextDigest);
         Map<String, String> env = environment(0);

@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,7 +102,7 @@ public final class DigestRepository {
                         return Optional.empty();
                     }
                     return Optional.of(new DigestSchedule(
-                            days(rows.getString("days")),
+                            Days.parse(rows.getString("days")),
                             LocalTime.parse(rows.getString("at_time")),
                             rows.getInt("enabled") == 1));
                 }
@@ -213,18 +211,6 @@ public final class DigestRepository {
         statement.setString(1, channelId);
         statement.setLong(2, from.toEpochMilli());
         statement.setLong(3, to.toEpochMilli());
-    }
-
-    private static Set<DayOfWeek> days(String stored) {
-        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        Arrays.stream(stored.split(","))
-                .map(String::trim)
-                .filter(abbreviation -> !abbreviation.isEmpty())
-                .forEach(abbreviation -> Arrays.stream(DayOfWeek.values())
-                        .filter(day -> day.name().startsWith(abbreviation.toUpperCase(java.util.Locale.ROOT)))
-                        .findFirst()
-                        .ifPresent(days::add));
-        return days;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ownership.bot.digest;
 
+import dev.ownership.bot.streak.TeamWeeks;
 import dev.ownership.storage.DigestRepository;
 import dev.ownership.storage.StandupPost;
 import dev.ownership.storage.StandupPost.ProposalVia;
@@ -41,11 +42,11 @@ public final class DigestComposer {
     /** The digest of {@code team} for the week starting on {@code weekStart} (a Monday in the team's timezone). */
     public Digest compose(Team team, LocalDate weekStart) {
         Instant now = clock.instant();
-        Instant from = Weeks.begins(weekStart, team.timezone());
-        Instant to = Weeks.ends(weekStart, team.timezone());
+        Instant from = TeamWeeks.startOf(weekStart, team.timezone());
+        Instant to = TeamWeeks.endOf(weekStart, team.timezone());
         LocalDate firstTrendWeek = weekStart.minusWeeks(TREND_WEEKS - 1L);
         List<StandupPost> recent =
-                posts.blockersIn(team.channelId(), Weeks.begins(firstTrendWeek, team.timezone()), to);
+                posts.blockersIn(team.channelId(), TeamWeeks.startOf(firstTrendWeek, team.timezone()), to);
         List<Digest.WeekFigures> trend = new ArrayList<>();
         for (LocalDate week = firstTrendWeek; !week.isAfter(weekStart); week = week.plusWeeks(1)) {
             trend.add(figures(week, inWeek(recent, week, team)));
@@ -71,8 +72,8 @@ public final class DigestComposer {
 
     /** The week's blockers, including those dismissed as "not a blocker" but not deleted posts. */
     private static List<StandupPost> inWeek(List<StandupPost> posts, LocalDate week, Team team) {
-        Instant from = Weeks.begins(week, team.timezone());
-        Instant to = Weeks.ends(week, team.timezone());
+        Instant from = TeamWeeks.startOf(week, team.timezone());
+        Instant to = TeamWeeks.endOf(week, team.timezone());
         return posts.stream()
                 .filter(post ->
                         !post.postedAt().isBefore(from) && post.postedAt().isBefore(to))

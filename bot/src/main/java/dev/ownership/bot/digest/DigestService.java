@@ -1,6 +1,7 @@
 package dev.ownership.bot.digest;
 
 import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.streak.TeamWeeks;
 import dev.ownership.storage.DigestRepository;
 import dev.ownership.storage.DigestRepository.DigestSchedule;
 import dev.ownership.storage.Team;
@@ -68,7 +69,7 @@ public final class DigestService {
 
     /** The digest of the current week so far, for a preview. */
     public Digest preview(Team team) {
-        return composer.compose(team, Weeks.startOf(clock.instant(), team.timezone()));
+        return composer.compose(team, TeamWeeks.weekOf(clock.instant(), team.timezone()));
     }
 
     /** Who receives the team's digest: its leads, or the admin who watched the channel when it has none. */
@@ -94,9 +95,9 @@ public final class DigestService {
             if (occurrence.isAfter(now)) {
                 continue;
             }
-            LocalDate week = Weeks.startOf(occurrence.minusDays(1).toInstant(), team.timezone());
+            LocalDate week = TeamWeeks.weekOf(occurrence.minusDays(1).toInstant(), team.timezone());
             if (occurrence.toInstant().isBefore(team.watchedAt())
-                    || !Weeks.ends(week, team.timezone()).isAfter(team.watchedAt())) {
+                    || !TeamWeeks.endOf(week, team.timezone()).isAfter(team.watchedAt())) {
                 // Nothing was watched in that week: no digest of an empty week before the team existed.
                 return Optional.empty();
             }

@@ -23,7 +23,8 @@ class DetectorPropertiesTest {
 
         assertThat(verdict.label()).isNotNull();
         assertThat(verdict.category() == null).isEqualTo(verdict.label() == dev.ownership.bot.detection.Label.NONE);
-        assertThat(DETECTOR.containsProposal(text)).isIn(true, false);
+        // containsProposal must answer, not throw, on the same text.
+        DETECTOR.containsProposal(text);
     }
 
     @Property(tries = 300)
