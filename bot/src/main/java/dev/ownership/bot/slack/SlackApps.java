@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.home.HomeActions;
@@ -110,11 +111,24 @@ public final class SlackApps {
         return this;
     }
 
-    /** Builds the app. */
+    /**
+     * Builds the app, once Slack has confirmed the bot token.
+     *
+     * @throws IllegalStateException when Slack refuses the token
+     */
     public App build() {
+        // Bolt checks the token with auth.test as the app is built, without waiting out a rate limit or an outage:
+        // ask first through SlackApi, which does, so that a hiccup at start-up is not taken for a bad token.
+        AuthTestResponse auth = api.call("auth.test", methods -> methods.authTest(r -> r));
+        if (!auth.isOk()) {
+            throw new IllegalStateException("Slack refused the bot token (auth.test: " + auth.getError() + ")");
+        }
         AppConfig appConfig = AppConfig.builder()
                 .slack(api.slack())
                 .singleTeamBotToken(config.botToken())
+                // The token was checked above; asking again every 10 minutes, on the ack path of whichever request
+                // comes next and without retries, would only add ways for a request to fail.
+                .authTestCacheExpirationMillis(-1)
                 .signingSecret(config.signingSecret())
                 .allEventsApiAutoAckEnabled(true)
                 .unmatchedRequestHandler(SlackApps::acknowledgeUnmatched)
