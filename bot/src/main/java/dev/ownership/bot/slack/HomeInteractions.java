@@ -118,10 +118,8 @@ final class HomeInteractions implements Listener {
         String triggerId = payload.getTriggerId();
         work.submit(
                 "home.open-modal",
-                () -> api.call(
-                        "views.open",
-                        methods -> methods.viewsOpen(r ->
-                                r.triggerId(triggerId).view(HomeBlocks.shareModal(kind, actions.teamsOf(userId))))));
+                () -> Modals.open(
+                        api, "share", userId, triggerId, HomeBlocks.shareModal(kind, actions.teamsOf(userId))));
     }
 
     /** The date picked in the Home's date picker, or the one it showed when nobody changed it. */

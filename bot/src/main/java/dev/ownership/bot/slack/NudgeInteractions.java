@@ -89,10 +89,12 @@ final class NudgeInteractions implements Listener {
         Category category = post.get().category() == null
                 ? Category.OTHER
                 : Category.fromWireName(post.get().category());
-        api.call(
-                "views.open",
-                methods -> methods.viewsOpen(r -> r.triggerId(triggerId)
-                        .view(NudgeBlocks.stepModal(channelId, ts, Suggestions.forCategory(category)))));
+        Modals.open(
+                api,
+                "next-step",
+                userId,
+                triggerId,
+                NudgeBlocks.stepModal(channelId, ts, Suggestions.forCategory(category)));
     }
 
     private static void refuseIfNotOwn(String userId, boolean own) {

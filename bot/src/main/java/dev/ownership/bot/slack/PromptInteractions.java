@@ -82,13 +82,15 @@ final class PromptInteractions implements Listener {
     private void openModal(Key key, String triggerId) {
         actions.openPrompt(key)
                 .ifPresentOrElse(
-                        open -> api.call(
-                                "views.open",
-                                methods -> methods.viewsOpen(r -> r.triggerId(triggerId)
-                                        .view(PromptBlocks.modal(
-                                                open.type(),
-                                                PromptBlocks.key(key.channelId(), open.type(), key.occurrence()),
-                                                open.channelName())))),
+                        open -> Modals.open(
+                                api,
+                                open.type().word(),
+                                key.userId(),
+                                triggerId,
+                                PromptBlocks.modal(
+                                        open.type(),
+                                        PromptBlocks.key(key.channelId(), open.type(), key.occurrence()),
+                                        open.channelName())),
                         () -> refuseIfNotOpen(key, false));
     }
 
