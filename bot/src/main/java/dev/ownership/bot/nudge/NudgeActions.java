@@ -70,7 +70,8 @@ public final class NudgeActions {
     }
 
     /**
-     * Records the author's next step, posts it in the standup thread, and updates the nudge DM.
+     * Records the author's next step, posts it in the standup thread, and updates the nudge DM (saying so when the
+     * post was not confirmed: the step counts either way).
      *
      * @return false if the post is not the author's
      */
@@ -85,11 +86,15 @@ public final class NudgeActions {
             metrics.count("ownership.proposals", "Next steps added to blockers", "via", "nudge");
             progress.refresh(userId);
         }
-        messenger.postNextStep(channelId, ts, userId, trimmed);
+        boolean posted = messenger.postNextStep(channelId, ts, userId, trimmed);
         updateDm(
                 post.get(),
-                ":white_check_mark: *Next step added* to your standup thread: " + trimmed
-                        + "\nThat's ownership. Thank you!");
+                posted
+                        ? ":white_check_mark: *Next step added* to your standup thread: " + trimmed
+                                + "\nThat's ownership. Thank you!"
+                        : ":white_check_mark: *Next step noted:* " + trimmed
+                                + "\nI couldn't confirm it reached your standup thread, but it counts. That's ownership."
+                                + " Thank you!");
         return true;
     }
 

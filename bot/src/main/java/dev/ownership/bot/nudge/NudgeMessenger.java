@@ -10,7 +10,11 @@ public interface NudgeMessenger {
     /** Replaces the nudge DM with what became of it ({@code outcome} is mrkdwn). */
     void update(String dmChannel, String dmTs, String outcome);
 
-    /** Posts the author's next step in the thread of their standup post, attributed to them. */
+    /**
+     * Posts the author's next step in the thread of their standup post, attributed to them.
+     *
+     * @return whether Slack confirmed the post (a post that timed out may still have gone through)
+     */
     boolean postNextStep(String channelId, String ts, String userId, String step);
 
     /** The result of sending a DM. */

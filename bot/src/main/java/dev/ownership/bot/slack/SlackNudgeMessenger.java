@@ -5,9 +5,13 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.ownership.bot.nudge.Nudge;
 import dev.ownership.bot.nudge.NudgeMessenger;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sends nudges as Slack DMs and posts next steps in standup threads. Thread-safe. */
 public final class SlackNudgeMessenger implements NudgeMessenger {
+    private static final Logger log = LoggerFactory.getLogger(SlackNudgeMessenger.class);
+
     private final SlackApi api;
 
     public SlackNudgeMessenger(SlackApi api) {
@@ -40,13 +44,18 @@ public final class SlackNudgeMessenger implements NudgeMessenger {
 
     @Override
     public boolean postNextStep(String channelId, String ts, String userId, String step) {
-        ChatPostMessageResponse response = api.call(
-                "chat.postMessage",
-                methods -> methods.chatPostMessage(r -> r.channel(channelId)
-                        .threadTs(ts)
-                        .text(NudgeBlocks.stepInThread(userId, step))
-                        .unfurlLinks(false)));
-        return response.isOk();
+        try {
+            ChatPostMessageResponse response = api.call(
+                    "chat.postMessage",
+                    methods -> methods.chatPostMessage(r -> r.channel(channelId)
+                            .threadTs(ts)
+                            .text(NudgeBlocks.stepInThread(userId, step))
+                            .unfurlLinks(false)));
+            return response.isOk();
+        } catch (SlackCallException e) {
+            log.warn("Posting the next step of {} in {}/{} failed: {}", userId, channelId, ts, e.getMessage());
+            return false;
+        }
     }
 
     private String permalink(String channelId, String ts) {
