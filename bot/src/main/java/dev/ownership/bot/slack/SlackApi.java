@@ -5,6 +5,8 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.webhook.WebhookResponse;
 import dev.ownership.bot.ops.Metrics;
 import java.io.IOException;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * second one would be a duplicate the person sees), and every call counted by method and result.
  *
  * <p>An {@code ok:false} answer is returned to the caller (it is a decision, not a transport failure) and logged
- * once. Calls block while waiting, so never make them on the ack path. Thread-safe.
+ * once; {@code files.uploadV2}, which the SDK makes throw instead, ends in a {@link SlackCallException} for the caller
+ * to log. Calls block while waiting, so never make them on the ack path. Thread-safe.
  */
 public final class SlackApi {
     private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
@@ -99,6 +102,10 @@ public final class SlackApi {
                     metrics.slackCall(method, status == 429 ? "ratelimited" : "http_error");
                     throw new SlackCallException("Slack " + method + " failed with HTTP " + status, e);
                 }
+            } catch (SlackFilesUploadV2Exception e) {
+                // files.uploadV2 (three calls in one) throws where every other method answers ok:false.
+                metrics.slackCall(method, "error");
+                throw new SlackCallException("Slack " + method + " answered ok:false, error=" + uploadError(e), e);
             } catch (IOException e) {
                 metrics.slackCall(method, "io_error");
                 if (!IDEMPOTENT.test(method)) {
@@ -149,6 +156,23 @@ public final class SlackApi {
                 sleep(backoff.multipliedBy(1L << (failures - 1)));
             }
         }
+    }
+
+    /** The first refusal among the steps of an upload. */
+    private static String uploadError(SlackFilesUploadV2Exception e) {
+        if (e.getCompleteResponse() != null && !e.getCompleteResponse().isOk()) {
+            return e.getCompleteResponse().getError();
+        }
+        for (FilesGetUploadURLExternalResponse response : e.getGetURLResponses()) {
+            if (!response.isOk()) {
+                return response.getError();
+            }
+        }
+        return e.getUploadResponses().values().stream()
+                .filter(upload -> upload.getCode() != 200)
+                .map(upload -> "upload answered HTTP " + upload.getCode())
+                .findFirst()
+                .orElse("unknown");
     }
 
     private static Duration retryAfter(SlackApiException e) {
