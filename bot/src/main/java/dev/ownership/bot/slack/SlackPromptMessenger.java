@@ -61,7 +61,7 @@ public final class SlackPromptMessenger implements PromptMessenger {
                             r.channel(channel).text(text).unfurlLinks(false).unfurlMedia(false)));
             return response.isOk() ? Optional.of(response) : Optional.empty();
         } catch (SlackCallException e) {
-            log.warn("Posting to {} failed after retries: {}", channel, e.getMessage());
+            log.warn("Posting to {} failed: {}", channel, e.getMessage());
             return Optional.empty();
         }
     }
