@@ -58,6 +58,7 @@ import dev.ownership.storage.MilestoneRepository;
 import dev.ownership.storage.PauseRepository;
 import dev.ownership.storage.ProcessedEventRepository;
 import dev.ownership.storage.PromptDeliveryRepository;
+import dev.ownership.storage.PromptFanOutRepository;
 import dev.ownership.storage.RetentionRepository;
 import dev.ownership.storage.RiskRepository;
 import dev.ownership.storage.ScheduleRepository;
@@ -302,7 +303,8 @@ public final class Application implements AutoCloseable {
                 clock,
                 metrics);
         PromptSender sender = new PromptSender(deliveries, pauses, messenger, clock, metrics);
-        Prompting prompts = new Prompting(teams, schedules, members, membership, sender, background, clock);
+        Prompting prompts = new Prompting(
+                teams, schedules, members, membership, sender, new PromptFanOutRepository(database), background, clock);
         PromptActions actions = new PromptActions(deliveries, teams, sharing, messenger, clock, metrics);
         promptSchedules.addMissingDefaults(teams.watched());
         return new PromptParts(timetable, membership, promptSchedules, sharing, prompts, actions);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,12 +15,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteException;
 
 /**
  * The SQLite database file: opens it (creating directories), applies migrations, and hands out connections.
@@ -27,15 +30,37 @@ import org.sqlite.SQLiteDataSource;
  * <p>SQLite allows one writer at a time. Rather than letting concurrent writers collide on {@code SQLITE_BUSY},
  * every write goes through one connection guarded by a lock (not a fair one: handing the lock over in order
  * convoys the writers when the CPUs are busy); reads use a small pool of their own
- * connections, which WAL mode lets run beside the writer. A busy timeout covers the remaining case of another
- * process (a backup, an operator's {@code sqlite3} shell) holding a lock.
+ * connections, which WAL mode lets run beside the writer.
+ *
+ * <p>Other processes may still hold the write lock: an operator's {@code sqlite3} shell, a second bot started on
+ * the same file by mistake. For them:
+ *
+ * <ul>
+ *   <li>Every transaction begins with {@code BEGIN IMMEDIATE}, taking the write lock before its first read. A
+ *       deferred transaction that reads and then writes fails at once with {@code SQLITE_BUSY_SNAPSHOT}, with no
+ *       wait, if another process committed in between; an immediate one waits for the lock instead, and what it
+ *       read stays true until it commits. (The statements are issued by hand rather than through sqlite-jdbc's
+ *       {@code IMMEDIATE} transaction mode, which begins the next transaction as soon as one commits: that re-takes
+ *       the lock, and can fail after the commit succeeded, which would make the retry below unsafe.)
+ *   <li>The busy timeout is 2 s, within Slack's 3 s acknowledgement deadline: message events are recorded before
+ *       they are acknowledged, so a lock held for a moment (a shell's write) costs them a wait, never an error.
+ *   <li>A write still busy or locked after that is retried as a whole, three attempts in all with a short backoff,
+ *       with one warning in the log; only then does it fail with a {@link StorageException} (a nudge is then tried
+ *       again on the next tick, an event is redelivered by Slack). An event acknowledged late that way is
+ *       redelivered by Slack too, and recognised as a duplicate. The work of a transaction may therefore run more
+ *       than once, and must do nothing but use its connection.
+ * </ul>
  *
  * <p>Thread-safe. Close it once, at shutdown.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
-    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final int BUSY_TIMEOUT_MILLIS = 2_000;
+    private static final int WRITE_ATTEMPTS = 3;
+    private static final long[] RETRY_BACKOFF_MILLIS = {50, 250};
     private static final int READERS = 4;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
 
     private final Path file;
     private final SQLiteDataSource dataSource;
@@ -45,11 +70,12 @@ public final class Database implements AutoCloseable {
     private final Connection checkpointer;
     private final ScheduledExecutorService checkpoints;
     private final List<Connection> allReaders = new ArrayList<>();
+    private final AtomicLong busyRetries = new AtomicLong();
     private volatile boolean closed;
 
-    private Database(Path file) {
+    private Database(Path file, int busyTimeoutMillis) {
         this.file = file;
-        this.dataSource = new SQLiteDataSource(configuration());
+        this.dataSource = new SQLiteDataSource(configuration(busyTimeoutMillis));
         dataSource.setUrl("jdbc:sqlite:" + file);
         migrate();
         this.writer = open();
@@ -74,6 +100,11 @@ public final class Database implements AutoCloseable {
      * @throws StorageException if the file cannot be opened or a migration fails
      */
     public static Database open(Path file) {
+        return open(file, Duration.ofMillis(BUSY_TIMEOUT_MILLIS));
+    }
+
+    /** Opens the database with another busy timeout, for tests that make another process hold the write lock. */
+    static Database open(Path file, Duration busyTimeout) {
         Objects.requireNonNull(file, "file");
         Path absolute = file.toAbsolutePath();
         try {
@@ -83,7 +114,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("Cannot create the directory for " + absolute, e);
         }
-        return new Database(absolute);
+        return new Database(absolute, Math.toIntExact(busyTimeout.toMillis()));
     }
 
     /** The database file. */
@@ -91,43 +122,40 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in one transaction on the writer connection; commits, or rolls back on any exception. */
+    /**
+     * Runs {@code work} in one transaction on the writer connection; commits, or rolls back on any exception. If the
+     * database is busy (another process holds the write lock), the whole transaction is tried again, so {@code work}
+     * must do nothing but use the connection.
+     */
     public <T> T inTransaction(SqlFunction<T> work) {
-        writeLock.lock();
-        try {
-            ensureOpen();
-            writer.setAutoCommit(false);
+        return writing(() -> {
+            execute(writer, "BEGIN IMMEDIATE");
             try {
                 T result = work.apply(writer);
-                writer.commit();
+                execute(writer, "COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
-                writer.rollback();
+                rollback(e);
                 throw e;
-            } finally {
-                writer.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StorageException("Database write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+        });
     }
 
     /**
      * Runs a single SQL statement on the writer connection in autocommit mode: atomic on its own, without the
-     * round trips of an explicit transaction. For the one-row writes on the ack path.
+     * round trips of an explicit transaction. For the one-row writes on the ack path. Retried like a transaction
+     * when the database is busy.
      */
     public <T> T writeStatement(SqlFunction<T> work) {
-        writeLock.lock();
-        try {
-            ensureOpen();
-            return work.apply(writer);
-        } catch (SQLException e) {
-            throw new StorageException("Database write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+        return writing(() -> work.apply(writer));
+    }
+
+    /**
+     * How many writes found the database busy or locked beyond the busy timeout and were tried again, since it was
+     * opened.
+     */
+    public long busyRetries() {
+        return busyRetries.get();
     }
 
     /** Runs {@code work} on the writer connection as one transaction, for writes that return nothing. */
@@ -219,6 +247,83 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs a write under the write lock, retrying it while the database is busy or locked, up to the limit. */
+    private <T> T writing(SqlWork<T> write) {
+        writeLock.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                ensureOpen();
+                try {
+                    return write.run();
+                } catch (SQLException e) {
+                    if (!isBusy(e)) {
+                        throw new StorageException("Database write failed: " + e.getMessage(), e);
+                    }
+                    if (attempt == WRITE_ATTEMPTS) {
+                        throw new StorageException(
+                                "Database write failed: still busy after " + WRITE_ATTEMPTS + " attempts: "
+                                        + e.getMessage(),
+                                e);
+                    }
+                    if (attempt == 1) {
+                        log.warn(
+                                "The database is busy ({}): another process holds its write lock; retrying the write"
+                                        + " up to {} more times",
+                                e.getMessage(),
+                                WRITE_ATTEMPTS - 1);
+                    }
+                    busyRetries.incrementAndGet();
+                    backOff(RETRY_BACKOFF_MILLIS[attempt - 1]);
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Whether SQLite said busy or locked ({@code SQLITE_BUSY}, {@code SQLITE_LOCKED} and their extended codes). */
+    static boolean isBusy(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                int vendor = sql.getErrorCode() & 0xFF;
+                int result = sql instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
+                if (vendor == SQLITE_BUSY
+                        || vendor == SQLITE_LOCKED
+                        || result == SQLITE_BUSY
+                        || result == SQLITE_LOCKED) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void rollback(Exception failure) {
+        try {
+            execute(writer, "ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite rolls back by itself after some errors; there is then no transaction left to roll back.
+            if (!e.getMessage().contains("no transaction is active")) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void backOff(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while waiting for the database to be free", e);
+        }
+    }
+
     /**
      * Copies the write-ahead log into the database file without blocking writers ({@code PASSIVE}). Committing
      * transactions then never pay for a checkpoint (and its fsync) on the ack path, as SQLite's automatic
@@ -263,12 +368,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static SQLiteConfig configuration() {
+    private static SQLiteConfig configuration(int busyTimeoutMillis) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setBusyTimeout(busyTimeoutMillis);
         return config;
     }
 
@@ -284,6 +389,11 @@ public final class Database implements AutoCloseable {
     @FunctionalInterface
     public interface SqlFunction<T> {
         T apply(Connection connection) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
     }
 
     /** A unit of JDBC work that returns nothing. */

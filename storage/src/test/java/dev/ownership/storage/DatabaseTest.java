@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 
 @DisplayName("database")
 class DatabaseTest {
@@ -85,6 +94,130 @@ class DatabaseTest {
                     .isInstanceOf(StorageException.class);
             assertThat(new ProcessedEventRepository(database).markProcessed("a", "x", Instant.EPOCH))
                     .isTrue();
+        }
+    }
+
+    /**
+     * Another process writing to the same file. It is a second connection here: SQLite's locks are the file's
+     * locks, taken alike whether the other connection is in this JVM or not (the bot's own tests use a real second
+     * process).
+     */
+    @Nested
+    @DisplayName("when another process writes to the same file")
+    class OtherWriter {
+        private Connection other(Path file, int busyTimeoutMillis) throws SQLException {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(busyTimeoutMillis);
+            return config.createConnection("jdbc:sqlite:" + file);
+        }
+
+        private static void insertEvent(Connection connection, String eventId) throws SQLException {
+            try (var statement = connection.prepareStatement(
+                    "INSERT INTO processed_events (event_id, event_type, received_at) VALUES (?, 'test', 1)")) {
+                statement.setString(1, eventId);
+                statement.executeUpdate();
+            }
+        }
+
+        private static int count(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM processed_events")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+
+        private static void execute(Connection connection, String sql) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+
+        private static void await(java.util.function.BooleanSupplier condition) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!condition.getAsBoolean()) {
+                assertThat(System.nanoTime()).as("waiting for the condition").isLessThan(deadline);
+                LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            }
+        }
+
+        @Test
+        @DisplayName("a transaction that reads and then writes holds the write lock from its start, so another "
+                + "process cannot write in between (SQLITE_BUSY_SNAPSHOT) and the transaction runs once")
+        void shouldTakeTheWriteLockBeforeReading() throws Exception {
+            Path file = directory.resolve("o.db");
+            try (Database database = Database.open(file);
+                    Connection other = other(file, 0)) {
+                AtomicInteger runs = new AtomicInteger();
+                List<SQLException> otherFailures = new ArrayList<>();
+
+                int seen = database.inTransaction(connection -> {
+                    runs.incrementAndGet();
+                    int before = count(connection);
+                    try {
+                        insertEvent(other, "other-" + runs.get());
+                    } catch (SQLException busy) {
+                        otherFailures.add(busy);
+                    }
+                    insertEvent(connection, "mine-" + runs.get());
+                    return before;
+                });
+
+                assertThat(runs).as("runs of the transaction").hasValue(1);
+                assertThat(seen).isZero();
+                assertThat(otherFailures)
+                        .as("the other process's write while the transaction was open")
+                        .singleElement()
+                        .satisfies(busy -> assertThat(Database.isBusy(busy)).isTrue());
+                assertThat(database.read(OtherWriter::count)).isEqualTo(1);
+                assertThat(database.busyRetries()).isZero();
+            }
+        }
+
+        @Test
+        @DisplayName("a write that finds the lock held beyond the busy timeout is retried, and lands once it is free")
+        void shouldRetryWhileBusy() throws Exception {
+            Path file = directory.resolve("o.db");
+            try (Database database = Database.open(file, Duration.ofMillis(500));
+                    Connection other = other(file, 0)) {
+                execute(other, "BEGIN IMMEDIATE");
+                insertEvent(other, "other");
+                CompletableFuture<Boolean> write = CompletableFuture.supplyAsync(
+                        () -> new ProcessedEventRepository(database).markProcessed("mine", "test", Instant.EPOCH));
+
+                await(() -> database.busyRetries() >= 1);
+                execute(other, "COMMIT");
+
+                assertThat(write.get(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(database.read(OtherWriter::count)).isEqualTo(2);
+            }
+        }
+
+        @Test
+        @DisplayName("a transaction still busy after three attempts fails, and has changed nothing")
+        void shouldGiveUpAfterThreeAttempts() throws Exception {
+            Path file = directory.resolve("o.db");
+            try (Database database = Database.open(file, Duration.ofMillis(50));
+                    Connection other = other(file, 0)) {
+                execute(other, "BEGIN IMMEDIATE");
+                AtomicInteger runs = new AtomicInteger();
+
+                assertThatThrownBy(() -> database.write(connection -> {
+                            runs.incrementAndGet();
+                            insertEvent(connection, "mine");
+                        }))
+                        .isInstanceOf(StorageException.class)
+                        .hasMessageContaining("still busy after 3 attempts");
+
+                assertThat(runs)
+                        .as("the work never ran: the lock is taken first")
+                        .hasValue(0);
+                assertThat(database.busyRetries()).isEqualTo(2);
+                execute(other, "ROLLBACK");
+                assertThat(database.read(OtherWriter::count)).isZero();
+                database.write(connection -> insertEvent(connection, "mine"));
+                assertThat(database.read(OtherWriter::count)).isEqualTo(1);
+            }
         }
     }
 

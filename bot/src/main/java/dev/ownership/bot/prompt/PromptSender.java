@@ -128,6 +128,11 @@ public final class PromptSender {
 
     /** What a fan-out did: sent, failed, held back because paused, or sent before (by another run). */
     public record Tally(int sent, int failed, int paused, int alreadySent) {
+        /** How many recipients the fan-out went through: all of them unless it was stopped. */
+        public int total() {
+            return sent + failed + paused + alreadySent;
+        }
+
         Tally plus(Outcome outcome) {
             return switch (outcome) {
                 case SENT -> new Tally(sent + 1, failed, paused, alreadySent);

@@ -1,9 +1,12 @@
 package dev.ownership.bot.prompt;
 
 import dev.ownership.bot.prompt.PromptSender.Recipient;
+import dev.ownership.bot.prompt.PromptSender.Tally;
 import dev.ownership.scheduler.PromptCalendar;
 import dev.ownership.scheduler.PromptWork;
 import dev.ownership.storage.MemberRepository;
+import dev.ownership.storage.PromptFanOut;
+import dev.ownership.storage.PromptFanOutRepository;
 import dev.ownership.storage.ScheduleRepository;
 import dev.ownership.storage.Team;
 import dev.ownership.storage.TeamMember;
@@ -27,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A scheduled prompt's occurrence is the member's local date, so a person gets it at most once that day, even
  * if they change timezone or the bot restarts. A prompt is owed only for occurrences after the team was watched
- * and the person joined it. Thread-safe; all times come from the injected clock.
+ * and the person joined it. A prompt sent to the team now is recorded as a fan-out until its last DM, so that the
+ * catch-up finishes one that a crash or a stop cut short, for the members whose day it still is. Thread-safe; all
+ * times come from the injected clock.
  */
 public final class Prompting implements PromptWork {
     private static final Logger log = LoggerFactory.getLogger(Prompting.class);
@@ -38,6 +43,7 @@ public final class Prompting implements PromptWork {
     private final MemberRepository members;
     private final TeamMembership membership;
     private final PromptSender sender;
+    private final PromptFanOutRepository fanOuts;
     private final Executor background;
     private final Clock clock;
 
@@ -47,6 +53,7 @@ public final class Prompting implements PromptWork {
             MemberRepository members,
             TeamMembership membership,
             PromptSender sender,
+            PromptFanOutRepository fanOuts,
             Executor background,
             Clock clock) {
         this.teams = Objects.requireNonNull(teams, "teams");
@@ -54,6 +61,7 @@ public final class Prompting implements PromptWork {
         this.members = Objects.requireNonNull(members, "members");
         this.membership = Objects.requireNonNull(membership, "membership");
         this.sender = Objects.requireNonNull(sender, "sender");
+        this.fanOuts = Objects.requireNonNull(fanOuts, "fanOuts");
         this.background = Objects.requireNonNull(background, "background");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -91,11 +99,17 @@ public final class Prompting implements PromptWork {
         sender.send(scheduled.get().team(), scheduled.get().type(), recipients);
     }
 
-    /** Sends each member's prompts of today whose time has passed and that they have not had. */
+    /**
+     * Sends each member's prompts of today whose time has passed and that they have not had, and finishes the
+     * prompts sent to a team now whose fan-out was cut short.
+     */
     @Override
     public void catchUp() {
         Instant now = clock.instant();
         sender.recoverInterrupted(now.minus(INTERRUPTED_CLAIM));
+        for (PromptFanOut fanOut : fanOuts.unfinished()) {
+            resume(fanOut, now);
+        }
         for (Team team : teams.watched()) {
             for (TeamSchedule schedule : schedules.forTeam(team.channelId())) {
                 scheduled(team.channelId(), schedule.kind()).ifPresent(scheduled -> catchUp(scheduled, now));
@@ -123,12 +137,60 @@ public final class Prompting implements PromptWork {
                     team.channelName(),
                     e.toString());
         }
-        String occurrence = "now-" + clock.instant().toEpochMilli();
+        Instant now = clock.instant();
+        PromptFanOut fanOut = new PromptFanOut(team.channelId(), type.word(), "now-" + now.toEpochMilli(), now);
         List<Recipient> recipients = members.of(team.channelId()).stream()
-                .map(member -> new Recipient(member.userId(), member.timezone(), occurrence))
+                .map(member -> new Recipient(member.userId(), member.timezone(), fanOut.occurrence()))
                 .toList();
-        background.execute(() -> sender.send(team, type, recipients));
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        fanOuts.start(fanOut);
+        try {
+            background.execute(() -> fanOut(team, type, fanOut, recipients));
+        } catch (RuntimeException e) {
+            // The person who asked is told it failed: nothing to finish after a restart.
+            fanOuts.finish(fanOut);
+            throw e;
+        }
         return recipients.size();
+    }
+
+    /** Sends the prompt to the recipients; the fan-out is finished once all were gone through, uninterrupted. */
+    private void fanOut(Team team, PromptType type, PromptFanOut fanOut, List<Recipient> recipients) {
+        Tally tally = sender.send(team, type, recipients);
+        if (tally.total() == recipients.size()) {
+            fanOuts.finish(fanOut);
+        }
+    }
+
+    /**
+     * Finishes a fan-out a crash or a stop cut short: to the members who had joined when it was asked for and for
+     * whom it is still that day, except those it reached (or was being sent to) before.
+     */
+    private void resume(PromptFanOut fanOut, Instant now) {
+        Optional<Team> team = teams.find(fanOut.channelId()).filter(Team::watched);
+        Optional<PromptType> type = PromptType.fromWord(fanOut.kind());
+        if (team.isEmpty() || type.isEmpty()) {
+            fanOuts.finish(fanOut);
+            return;
+        }
+        List<Recipient> recipients = members.of(fanOut.channelId()).stream()
+                .filter(member -> !member.joinedAt().isAfter(fanOut.requestedAt()))
+                .filter(member -> sameDay(fanOut.requestedAt(), now, member.timezone()))
+                .map(member -> new Recipient(member.userId(), member.timezone(), fanOut.occurrence()))
+                .toList();
+        log.info(
+                "Finishing the {} prompt sent to #{} at {}, cut short by a restart ({} members whose day it still is)",
+                type.get().word(),
+                team.get().channelName(),
+                fanOut.requestedAt(),
+                recipients.size());
+        fanOut(team.get(), type.get(), fanOut, recipients);
+    }
+
+    private static boolean sameDay(Instant first, Instant second, ZoneId zone) {
+        return first.atZone(zone).toLocalDate().equals(second.atZone(zone).toLocalDate());
     }
 
     private void catchUp(Scheduled scheduled, Instant now) {

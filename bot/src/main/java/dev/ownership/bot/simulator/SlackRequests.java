@@ -263,6 +263,24 @@ public final class SlackRequests {
     }
 
     /**
+     * The envelope of a top-level post by the user, stored in the simulator's history but not sent yet: for tests
+     * that send it themselves with {@link #sendEnvelope}, such as a burst that a crash cuts
+     * short, whose unacknowledged part Slack delivers again.
+     */
+    public ObjectNode messageEnvelope(String channel, String user, String text) {
+        return envelope(
+                userPostEvent(channel, null, user, text, null), sim.ids().nextEventId());
+    }
+
+    /**
+     * Sends an {@code event_callback} envelope, freshly signed: Slack's first delivery when {@code retryNum} is 0,
+     * else its retry with {@code X-Slack-Retry-Num} and {@code X-Slack-Retry-Reason}.
+     */
+    public HttpResponse<String> sendEnvelope(ObjectNode envelope, int retryNum, String retryReason) {
+        return sendEvent(Objects.requireNonNull(envelope, "envelope"), retryNum, retryReason);
+    }
+
+    /**
      * The user types {@code /ownership text} in the channel: a form-encoded request with a fresh
      * {@code response_url} and {@code trigger_id}.
      */
@@ -384,6 +402,12 @@ public final class SlackRequests {
     }
 
     private EventDelivery userPost(String channel, String threadTs, String user, String text, String subtype) {
+        ObjectNode event = userPostEvent(channel, threadTs, user, text, subtype);
+        return deliver(event, Json.text(event, "ts"));
+    }
+
+    /** A person's post as the {@code message} event Slack sends, stored in the simulator's history. */
+    private ObjectNode userPostEvent(String channel, String threadTs, String user, String text, String subtype) {
         String ts = sim.messages().nextTs();
         JsonNode files = "file_share".equals(subtype) ? sharedFiles(user) : null;
         boolean broadcast = "thread_broadcast".equals(subtype);
@@ -413,7 +437,7 @@ public final class SlackRequests {
                 .put("client_msg_id", UUID.randomUUID().toString())
                 .put("team", SlackSimulator.TEAM_ID);
         event.set("blocks", richText(text));
-        return deliver(event, ts);
+        return event;
     }
 
     private EventDelivery memberEvent(String type, String channel, String user) {

@@ -11,6 +11,8 @@ import dev.ownership.storage.PauseRepository;
 import dev.ownership.storage.PromptDelivery;
 import dev.ownership.storage.PromptDelivery.Key;
 import dev.ownership.storage.PromptDeliveryRepository;
+import dev.ownership.storage.PromptFanOut;
+import dev.ownership.storage.PromptFanOutRepository;
 import dev.ownership.storage.ScheduleRepository;
 import dev.ownership.storage.Team;
 import dev.ownership.storage.TeamMember;
@@ -76,7 +78,15 @@ class PromptingTest {
         pauses = new Pauses(new PauseRepository(database), clock);
         membership = new TeamMembership(teams, members, workspace, rebuilds::incrementAndGet, clock);
         PromptSender sender = new PromptSender(deliveries, pauses, messenger, clock, new Metrics());
-        prompting = new Prompting(teams, schedules, members, membership, sender, Runnable::run, clock);
+        prompting = new Prompting(
+                teams,
+                schedules,
+                members,
+                membership,
+                sender,
+                new PromptFanOutRepository(database),
+                Runnable::run,
+                clock);
 
         workspace
                 .person(ALICE, "Europe/Berlin")
@@ -337,6 +347,71 @@ class PromptingTest {
         assertThat(count).isEqualTo(4);
         assertThat(messenger.promptedUsers()).containsExactly(ALICE, ANNA, BOB, ALICE, ANNA, BOB);
         assertThat(messenger.prompts.get(0).occurrence()).isEqualTo("now-" + WATCHED.toEpochMilli());
+    }
+
+    @Nested
+    @DisplayName("a prompt sent now and cut short")
+    class CutShort {
+        private Team team() {
+            return teams.find(TEAM).orElseThrow();
+        }
+
+        private Key now(String userId) {
+            return new Key(TEAM, "learning", userId, "now-" + WATCHED.toEpochMilli());
+        }
+
+        @Test
+        @DisplayName("by a stop is finished by the catch-up after the restart, once per person")
+        void shouldFinishAfterStop() {
+            messenger.interruptAfter(1);
+
+            prompting.sendNow(team(), PromptType.LEARNING);
+
+            assertThat(Thread.interrupted()).isTrue();
+            assertThat(messenger.promptedUsers()).containsExactly(ALICE);
+            clock.advance(Duration.ofMinutes(1));
+            prompting.catchUp();
+            prompting.catchUp();
+            assertThat(messenger.promptedUsers()).containsExactly(ALICE, ANNA, BOB, CHEN);
+            assertThat(messenger.prompts)
+                    .extracting(PromptDm::occurrence)
+                    .containsOnly(now(ALICE).occurrence());
+            assertThat(new PromptFanOutRepository(database).unfinished()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("by a crash while one DM was being sent: the others get it, that one is never sent again")
+        void shouldNotResendTheDmInFlight() {
+            PromptFanOutRepository fanOuts = new PromptFanOutRepository(database);
+            fanOuts.start(new PromptFanOut(TEAM, "learning", now(ALICE).occurrence(), WATCHED));
+            deliveries.claim(now(ALICE), WATCHED);
+            deliveries.markSent(now(ALICE), "DALICE", "1.1", WATCHED);
+            deliveries.claim(now(ANNA), WATCHED); // the crash came before Slack's answer
+
+            clock.advance(Duration.ofMinutes(1));
+            prompting.catchUp();
+
+            assertThat(messenger.promptedUsers()).containsExactly(BOB, CHEN);
+            assertThat(deliveries.find(now(ANNA)).orElseThrow().state()).isEqualTo(PromptDelivery.State.SENDING);
+            assertThat(fanOuts.unfinished()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("is not finished for people whose day it no longer is")
+        void shouldNotFinishTheNextDay() {
+            messenger.interruptAfter(1);
+            prompting.sendNow(team(), PromptType.LEARNING);
+            assertThat(Thread.interrupted()).isTrue();
+
+            at(Instant.parse("2026-11-23T20:00:00Z")); // 21:00 in Berlin and 15:00 in New York, Tuesday in Tokyo
+            prompting.catchUp();
+
+            assertThat(messenger.prompts)
+                    .filteredOn(prompt -> prompt.type() == PromptType.LEARNING)
+                    .extracting(PromptDm::userId)
+                    .containsExactly(ALICE, ANNA, BOB);
+            assertThat(new PromptFanOutRepository(database).unfinished()).isEmpty();
+        }
     }
 
     @Nested
