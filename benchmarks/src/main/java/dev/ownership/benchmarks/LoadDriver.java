@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * throughput and ack latency for both, the bot's start-up time to healthy, and its resident memory.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.ownership.benchmarks.LoadDriver
- * [concurrency=16] [seconds=20] [rate=0 (unlimited, per second)]}. Only loopback is ever contacted.
+ * [concurrency=16] [seconds=20] [rate=0 (unlimited, per second)] [warm-up seconds=20]}: each app is loaded for the
+ * warm-up first (unmeasured, so that both run JIT-compiled code), then measured. Only loopback is ever contacted.
  */
 public final class LoadDriver {
     /** The JVM flags of the Dockerfile, with the 256 MiB container limit they are sized for made explicit. */
@@ -44,6 +45,8 @@ public final class LoadDriver {
     private static final String CHANNEL = "C0LOAD001";
     private static final String ADMIN = "U0LOADADM";
     private static final int USERS = 200;
+    /** {@code getconf CLK_TCK}: the unit of {@code /proc/PID/stat}'s CPU times; 100 on Linux. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -58,10 +61,11 @@ public final class LoadDriver {
         int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        new LoadDriver().run(concurrency, Duration.ofSeconds(seconds), rate);
+        int warmUpSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        new LoadDriver().run(concurrency, Duration.ofSeconds(seconds), rate, Duration.ofSeconds(warmUpSeconds));
     }
 
-    private void run(int concurrency, Duration duration, int rate) throws Exception {
+    private void run(int concurrency, Duration duration, int rate, Duration warmUp) throws Exception {
         Path jar = Path.of("bot/target/ownership-bot.jar");
         Path benchJar = Path.of("benchmarks/target/benchmarks.jar");
         if (!Files.exists(jar) || !Files.exists(benchJar)) {
@@ -84,8 +88,8 @@ public final class LoadDriver {
             Process bot = startBot(jar, botPort, sim, directory);
             Duration startUp = awaitHealthy(botPort, startedAt);
             watch(botPort, sim);
-            Result warmBot = load(botPort, concurrency, Duration.ofSeconds(5), rate);
-            Result botResult = load(botPort, concurrency, duration, rate);
+            Result warmBot = load(bot, botPort, concurrency, warmUp, rate);
+            Result botResult = load(bot, botPort, concurrency, duration, rate);
             long rssKiB = memoryKiB(bot, "VmRSS");
             long peakKiB = memoryKiB(bot, "VmHWM");
             bot.destroy();
@@ -94,8 +98,8 @@ public final class LoadDriver {
             int barePort = freePort();
             Process bare = startBare(benchJar, barePort, sim);
             awaitHealthy(barePort, System.nanoTime());
-            load(barePort, concurrency, Duration.ofSeconds(5), rate);
-            Result bareResult = load(barePort, concurrency, duration, rate);
+            load(bare, barePort, concurrency, warmUp, rate);
+            Result bareResult = load(bare, barePort, concurrency, duration, rate);
             bare.destroy();
             bare.waitFor(30, TimeUnit.SECONDS);
 
@@ -175,7 +179,9 @@ public final class LoadDriver {
         sim.awaitCall("response_url", Duration.ofSeconds(30));
     }
 
-    private Result load(int port, int concurrency, Duration duration, int rate) throws Exception {
+    private Result load(Process server, int port, int concurrency, Duration duration, int rate) throws Exception {
+        long serverCpuBefore = cpuNanos(server);
+        long driverCpuBefore = driverCpuNanos();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         long end = System.nanoTime() + duration.toNanos();
         long intervalNanos = rate > 0 ? 1_000_000_000L * concurrency / rate : 0;
@@ -193,7 +199,12 @@ public final class LoadDriver {
                         next += intervalNanos;
                     }
                     long started = System.nanoTime();
-                    int status = send(port, event(), "application/json");
+                    int status;
+                    try {
+                        status = send(port, event(), "application/json");
+                    } catch (IOException e) {
+                        status = -1; // refused, reset or timed out: a failed request, not the end of the run
+                    }
                     long took = System.nanoTime() - started;
                     latencies.add(status == 200 ? took : -took);
                 }
@@ -202,18 +213,27 @@ public final class LoadDriver {
         }
         List<Long> all = new ArrayList<>();
         long failures = 0;
-        for (Future<long[]> future : futures) {
-            for (long latency : future.get()) {
-                if (latency < 0) {
-                    failures++;
-                } else {
-                    all.add(latency);
+        try {
+            for (Future<long[]> future : futures) {
+                for (long latency : future.get()) {
+                    if (latency < 0) {
+                        failures++;
+                    } else {
+                        all.add(latency);
+                    }
                 }
             }
+        } finally {
+            workers.shutdownNow();
         }
-        workers.shutdown();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(sorted.length, failures, duration, sorted);
+        return new Result(
+                sorted.length,
+                failures,
+                duration,
+                sorted,
+                cpuNanos(server) - serverCpuBefore,
+                driverCpuNanos() - driverCpuBefore);
     }
 
     private int send(int port, String body, String contentType) throws IOException, InterruptedException {
@@ -223,6 +243,7 @@ public final class LoadDriver {
                         .header("Content-Type", contentType)
                         .header("X-Slack-Request-Timestamp", timestamp)
                         .header("X-Slack-Signature", signatures.generate(timestamp, body))
+                        .timeout(Duration.ofSeconds(10))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -260,9 +281,9 @@ public final class LoadDriver {
                 concurrency,
                 duration.toSeconds(),
                 rate > 0 ? rate + "/s" : "unlimited");
-        System.out.println(
-                "| app | requests | failed | throughput (req/s) | ack p50 (ms) | ack p99 (ms) | ack max (ms) |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        System.out.println("| app | requests | failed | throughput (req/s) | ack p50 (ms) | ack p99 (ms) | ack max (ms)"
+                + " | server CPU/request (µs) | driver CPU/request (µs) |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         System.out.println(bot.row("Ownership bot"));
         System.out.println(bare.row("bare Bolt app (floor)"));
         System.out.printf(
@@ -302,7 +323,35 @@ public final class LoadDriver {
         }
     }
 
-    private record Result(long requests, long failures, Duration duration, long[] sortedNanos) {
+    /** CPU time (user and system) a process has used so far, from {@code /proc/PID/stat}, in nanoseconds. */
+    private static long cpuNanos(Process process) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        return ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
+    }
+
+    private static long driverCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private record Result(
+            long requests,
+            long failures,
+            Duration duration,
+            long[] sortedNanos,
+            long serverCpuNanos,
+            long driverCpuNanos) {
+        double serverCpuMicrosPerRequest() {
+            return serverCpuNanos / 1000.0 / Math.max(1, requests + failures);
+        }
+
+        double driverCpuMicrosPerRequest() {
+            return driverCpuNanos / 1000.0 / Math.max(1, requests + failures);
+        }
+
         double throughput() {
             return requests / (double) duration.toSeconds();
         }
@@ -318,14 +367,16 @@ public final class LoadDriver {
         String row(String name) {
             return String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d | %.0f | %.2f | %.2f | %.2f |",
+                    "| %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.0f | %.0f |",
                     name,
                     requests,
                     failures,
                     throughput(),
                     percentileMillis(50),
                     percentileMillis(99),
-                    percentileMillis(100));
+                    percentileMillis(100),
+                    serverCpuMicrosPerRequest(),
+                    driverCpuMicrosPerRequest());
         }
     }
 }
