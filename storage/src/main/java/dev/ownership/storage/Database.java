@@ -30,7 +30,8 @@ import org.sqlite.SQLiteException;
  * <p>SQLite allows one writer at a time. Rather than letting concurrent writers collide on {@code SQLITE_BUSY},
  * every write goes through one connection guarded by a lock (not a fair one: handing the lock over in order
  * convoys the writers when the CPUs are busy); reads use a small pool of their own
- * connections, which WAL mode lets run beside the writer.
+ * connections, which WAL mode lets run beside the writer. The single-statement writes of the ack path go through a
+ * {@link GroupCommit} instead: one thread commits all those queued at a moment in one transaction.
  *
  * <p>Other processes may still hold the write lock: an operator's {@code sqlite3} shell, a second bot started on
  * the same file by mistake. For them:
@@ -59,6 +60,7 @@ public final class Database implements AutoCloseable {
     private static final int WRITE_ATTEMPTS = 3;
     private static final long[] RETRY_BACKOFF_MILLIS = {50, 250};
     private static final int READERS = 4;
+
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
 
@@ -71,6 +73,8 @@ public final class Database implements AutoCloseable {
     private final ScheduledExecutorService checkpoints;
     private final List<Connection> allReaders = new ArrayList<>();
     private final AtomicLong busyRetries = new AtomicLong();
+    private final AtomicLong transactionsCommitted = new AtomicLong();
+    private final GroupCommit groupCommit;
     private volatile boolean closed;
 
     private Database(Path file, int busyTimeoutMillis) {
@@ -92,6 +96,7 @@ public final class Database implements AutoCloseable {
             allReaders.add(reader);
             readers.add(reader);
         }
+        this.groupCommit = new GroupCommit("ownership-db-commit", this::commitBatch);
     }
 
     /**
@@ -133,6 +138,7 @@ public final class Database implements AutoCloseable {
             try {
                 T result = work.apply(writer);
                 execute(writer, "COMMIT");
+                transactionsCommitted.incrementAndGet();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(e);
@@ -142,12 +148,67 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs a single SQL statement on the writer connection in autocommit mode: atomic on its own, without the
-     * round trips of an explicit transaction. For the one-row writes on the ack path. Retried like a transaction
-     * when the database is busy.
+     * Runs a single SQL statement on the writer connection, for the one-row writes on the ack path: the statement
+     * is committed together with the others queued at the same moment ({@link GroupCommit}), and this returns once it
+     * is. A statement that fails is rolled back alone; the others of its batch are unaffected. Retried like a
+     * transaction when the database is busy, so {@code work} must do nothing but use the connection.
      */
     public <T> T writeStatement(SqlFunction<T> work) {
-        return writing(() -> work.apply(writer));
+        ensureOpen();
+        return groupCommit.submit(work);
+    }
+
+    /** Commits a batch of queued statements in one transaction; completes each of them, never throws. */
+    private void commitBatch(List<GroupCommit.Pending<?>> batch) {
+        if (batch.size() > 1) {
+            try {
+                writing(() -> {
+                    execute(writer, "BEGIN IMMEDIATE");
+                    try {
+                        for (GroupCommit.Pending<?> pending : batch) {
+                            pending.run(writer);
+                        }
+                        execute(writer, "COMMIT");
+                        return null;
+                    } catch (SQLException | RuntimeException e) {
+                        rollback(e);
+                        throw e;
+                    }
+                });
+                batch.forEach(GroupCommit.Pending::succeed);
+                return;
+            } catch (StorageException e) {
+                if (e.getCause() instanceof SQLException sql && isBusy(sql)) {
+                    batch.forEach(pending -> pending.fail(e));
+                    return;
+                }
+                // One statement failed (a constraint, say): run each on its own so that it fails alone.
+            } catch (RuntimeException e) {
+                // As above: a statement threw; the batch was rolled back.
+            }
+        }
+        for (GroupCommit.Pending<?> pending : batch) {
+            try {
+                writing(() -> {
+                    pending.run(writer);
+                    return null;
+                });
+                pending.succeed();
+            } catch (StorageException e) {
+                pending.fail(e);
+            } catch (RuntimeException e) {
+                pending.fail(new StorageException("Database write failed: " + e, e));
+            }
+        }
+    }
+
+    /**
+     * How many transactions ({@link #inTransaction}, {@link #write}) have committed since the database was opened;
+     * the single statements of {@link #writeStatement} are not counted. A cache of data that only such transactions
+     * change (the watched channels) reads it again when this number moved.
+     */
+    public long transactionsCommitted() {
+        return transactionsCommitted.get();
     }
 
     /**
@@ -235,6 +296,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         checkpoints.shutdownNow();
+        groupCommit.close();
         writeLock.lock();
         try {
             closed = true;

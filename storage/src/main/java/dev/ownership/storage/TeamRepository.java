@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,8 @@ public final class TeamRepository {
             """;
 
     private final Database database;
+
+    private volatile WatchedChannels watchedChannels;
 
     public TeamRepository(Database database) {
         this.database = Objects.requireNonNull(database, "database");
@@ -54,18 +57,30 @@ public final class TeamRepository {
         });
     }
 
-    /** Whether the bot watches {@code channelId}. */
+    /**
+     * Whether the bot watches {@code channelId}. On the path of every channel message, so answered from memory: the
+     * set of watched channels is read again only after a transaction was committed since the last reading
+     * ({@link Database#transactionsCommitted()}); the ack path's own writes are single statements that leave it.
+     */
     public boolean isWatched(String channelId) {
-        // On the path of every channel message: one indexed lookup, no leads.
-        return database.read(connection -> {
-            try (var statement =
-                    connection.prepareStatement("SELECT 1 FROM teams WHERE channel_id = ? AND watched = 1")) {
-                statement.setString(1, channelId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next();
+        WatchedChannels known = watchedChannels;
+        long current = database.transactionsCommitted();
+        if (known == null || known.generation() != current) {
+            Set<String> channels = database.read(connection -> {
+                Set<String> ids = new HashSet<>();
+                try (var statement = connection.prepareStatement("SELECT channel_id FROM teams WHERE watched = 1");
+                        ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
                 }
-            }
-        });
+                return Set.copyOf(ids);
+            });
+            // Read after taking the count: a change committed meanwhile raises it, and the next call reads again.
+            known = new WatchedChannels(current, channels);
+            watchedChannels = known;
+        }
+        return known.channelIds().contains(channelId);
     }
 
     /**
@@ -221,4 +236,6 @@ public final class TeamRepository {
 
     /** What {@link #watch} did. */
     public record WatchResult(Team team, boolean newlyWatched) {}
+
+    private record WatchedChannels(long generation, Set<String> channelIds) {}
 }

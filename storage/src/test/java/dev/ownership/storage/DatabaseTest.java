@@ -97,6 +97,116 @@ class DatabaseTest {
         }
     }
 
+    @Nested
+    @DisplayName("single statements from many threads")
+    class GroupCommitted {
+        private static int insert(Connection connection, String eventId) throws SQLException {
+            try (var statement = connection.prepareStatement(
+                    "INSERT INTO processed_events (event_id, event_type, received_at) VALUES (?, 'test', 1)"
+                            + " ON CONFLICT (event_id) DO NOTHING")) {
+                statement.setString(1, eventId);
+                return statement.executeUpdate();
+            }
+        }
+
+        private static int count(Database database) {
+            return database.read(connection -> {
+                try (ResultSet rows =
+                        connection.createStatement().executeQuery("SELECT count(*) FROM processed_events")) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            });
+        }
+
+        @Test
+        @DisplayName("are each committed once, with their own result, before the caller returns")
+        void shouldCommitEveryStatementOnce() throws Exception {
+            try (Database database = Database.open(directory.resolve("o.db"))) {
+                ExecutorService threads = Executors.newFixedThreadPool(16);
+                try {
+                    List<CompletableFuture<Integer>> results = new ArrayList<>();
+                    for (int i = 0; i < 2_000; i++) {
+                        String eventId = "Ev" + (i % 1_000); // every id twice: the second insert changes nothing
+                        results.add(CompletableFuture.supplyAsync(
+                                () -> {
+                                    int inserted = database.writeStatement(c -> insert(c, eventId));
+                                    // Committed before the call returned: another connection sees it.
+                                    int visible = database.read(c -> {
+                                        try (var statement = c.prepareStatement(
+                                                "SELECT count(*) FROM processed_events WHERE event_id = ?")) {
+                                            statement.setString(1, eventId);
+                                            ResultSet rows = statement.executeQuery();
+                                            rows.next();
+                                            return rows.getInt(1);
+                                        }
+                                    });
+                                    assertThat(visible).isEqualTo(1);
+                                    return inserted;
+                                },
+                                threads));
+                    }
+                    int inserted = 0;
+                    for (CompletableFuture<Integer> result : results) {
+                        inserted += result.get(30, TimeUnit.SECONDS);
+                    }
+                    assertThat(inserted).isEqualTo(1_000);
+                    assertThat(count(database)).isEqualTo(1_000);
+                } finally {
+                    threads.shutdownNow();
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("fail alone: a bad statement does not take the others of its batch with it")
+        void shouldFailOnlyTheBadStatement() throws Exception {
+            try (Database database = Database.open(directory.resolve("o.db"))) {
+                ExecutorService threads = Executors.newFixedThreadPool(8);
+                try {
+                    List<CompletableFuture<String>> outcomes = new ArrayList<>();
+                    for (int i = 0; i < 400; i++) {
+                        int n = i;
+                        outcomes.add(CompletableFuture.supplyAsync(
+                                () -> {
+                                    try {
+                                        database.writeStatement(c -> n % 10 == 0
+                                                ? c.createStatement()
+                                                        .executeUpdate("INSERT INTO no_such_table VALUES (1)")
+                                                : insert(c, "Ev" + n));
+                                        return "ok";
+                                    } catch (StorageException e) {
+                                        return "failed";
+                                    }
+                                },
+                                threads));
+                    }
+                    long failed = 0;
+                    for (CompletableFuture<String> outcome : outcomes) {
+                        if (outcome.get(30, TimeUnit.SECONDS).equals("failed")) {
+                            failed++;
+                        }
+                    }
+                    assertThat(failed).isEqualTo(40);
+                    assertThat(count(database)).isEqualTo(360);
+                } finally {
+                    threads.shutdownNow();
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("are refused once the database is closed")
+        void shouldRefuseAfterClose() {
+            Database database = Database.open(directory.resolve("o.db"));
+            database.close();
+
+            assertThatThrownBy(() -> database.writeStatement(c -> insert(c, "late")))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("closed");
+        }
+    }
+
     /**
      * Another process writing to the same file. It is a second connection here: SQLite's locks are the file's
      * locks, taken alike whether the other connection is in this JVM or not (the bot's own tests use a real second

@@ -85,6 +85,25 @@ class TeamRepositoryTest {
     }
 
     @Test
+    @DisplayName("whether a channel is watched follows watch and unwatch, also through another repository")
+    void shouldAnswerIsWatchedFromFreshData() {
+        TeamRepository other = new TeamRepository(database);
+        assertThat(teams.isWatched("C1")).isFalse();
+
+        other.watch("C1", "T1", "standup", BERLIN, "UADMIN", NOW);
+        assertThat(teams.isWatched("C1")).isTrue();
+        assertThat(teams.isWatched("C2")).isFalse();
+
+        new ProcessedEventRepository(database).markProcessed("Ev1", "message", NOW); // an ack-path write
+        assertThat(teams.isWatched("C1")).isTrue();
+
+        other.unwatch("C1");
+        assertThat(teams.isWatched("C1")).isFalse();
+        teams.watch("C2", "T1", "standup-two", BERLIN, "UADMIN", NOW);
+        assertThat(teams.isWatched("C2")).isTrue();
+    }
+
+    @Test
     @DisplayName("leads are replaced, not appended, and found by lead")
     void shouldReplaceLeads() {
         teams.watch("C1", "T1", "standup", BERLIN, "UADMIN", NOW);
