@@ -68,12 +68,16 @@ class DatabaseBusyTest {
                 .start();
     }
 
-    /** How many of the bot's threads are inside a database write: the one waiting for SQLite, the rest for it. */
+    /**
+     * How many of the bot's threads are inside a database write: the one waiting for SQLite, the rest for it (in a
+     * transaction, or with a single statement queued for the group commit).
+     */
     private static long threadsWriting() {
         return Thread.getAllStackTraces().values().stream()
                 .filter(stack -> Arrays.stream(stack)
                         .anyMatch(frame -> frame.getClassName().equals("dev.ownership.storage.Database")
-                                && frame.getMethodName().equals("writing")))
+                                && (frame.getMethodName().equals("writing")
+                                        || frame.getMethodName().equals("writeStatement"))))
                 .count();
     }
 
@@ -119,8 +123,9 @@ class DatabaseBusyTest {
         }
         Future<CommandReply> command =
                 slack.submit(() -> harness.slack().slashCommand(ALICE, STANDUP, "learned Retry the whole write"));
-        // Every one of them is inside a database write, which cannot finish while the other process holds the lock.
-        await("the six posts and the command wait for the database", () -> threadsWriting() >= 7);
+        // Every one of them is inside a database write, which cannot finish while the other process holds the lock:
+        // the posts queued for the group commit, whose thread waits for SQLite, and the command's transaction.
+        await("the six posts, the group commit and the command wait for the database", () -> threadsWriting() >= 8);
         try (Writer release = new OutputStreamWriter(holder.getOutputStream(), StandardCharsets.UTF_8)) {
             release.write("release\n");
         }
