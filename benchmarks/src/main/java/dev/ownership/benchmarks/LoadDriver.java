@@ -32,7 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * warm-up first (unmeasured, so that both run JIT-compiled code), then measured. Only loopback is ever contacted.
  */
 public final class LoadDriver {
-    /** The JVM flags of the Dockerfile, with the 256 MiB container limit they are sized for made explicit. */
+    /**
+     * The JVM flags of the Dockerfile, with the 256 MiB container limit they are sized for made explicit; the bot also
+     * gets the Dockerfile's class data sharing archive, made the same way (the floor has no such archive: only the
+     * bot's start-up is measured).
+     */
     static final List<String> CONTAINER_FLAGS = List.of(
             "-XX:MaxRAM=256m",
             "-XX:+UseSerialGC",
@@ -83,9 +87,10 @@ public final class LoadDriver {
             }
             sim.workspace().addChannel(SimChannel.publicChannel(CHANNEL, "standup", members));
 
+            Path classArchive = trainClassArchive(jar, directory);
             int botPort = freePort();
             long startedAt = System.nanoTime();
-            Process bot = startBot(jar, botPort, sim, directory);
+            Process bot = startBot(jar, botPort, sim, directory, classArchive);
             Duration startUp = awaitHealthy(botPort, startedAt);
             watch(botPort, sim);
             Result warmBot = load(bot, botPort, concurrency, warmUp, rate);
@@ -112,8 +117,33 @@ public final class LoadDriver {
         }
     }
 
-    private Process startBot(Path jar, int port, SlackSimulator sim, Path directory) throws IOException {
+    /**
+     * As the Dockerfile does: one run of the demo records the classes start-up loads into a class data sharing
+     * archive, which the bot then maps ({@code -XX:SharedArchiveFile}).
+     */
+    private static Path trainClassArchive(Path jar, Path directory) throws IOException, InterruptedException {
+        Path archive = directory.resolve("ownership.jsa");
+        Process training = new ProcessBuilder(
+                        java(),
+                        "-XX:+UseSerialGC",
+                        "-XX:ArchiveClassesAtExit=" + archive,
+                        "-jar",
+                        jar.toString(),
+                        "demo")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!training.waitFor(120, TimeUnit.SECONDS) || training.exitValue() != 0 || !Files.exists(archive)) {
+            training.destroyForcibly();
+            throw new IllegalStateException("The demo run that makes the class data sharing archive failed");
+        }
+        return archive;
+    }
+
+    private Process startBot(Path jar, int port, SlackSimulator sim, Path directory, Path classArchive)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(java()));
+        command.add("-XX:SharedArchiveFile=" + classArchive);
         command.addAll(CONTAINER_FLAGS);
         // Extra flags for the bot only, e.g. -Downership.load.botFlags=-XX:StartFlightRecording=filename=bot.jfr
         String extra = System.getProperty("ownership.load.botFlags", "").strip();
@@ -296,7 +326,8 @@ public final class LoadDriver {
                 "Bot resident memory after the run: %.1f MiB (peak %.1f MiB)%n",
                 rssKiB / 1024.0,
                 peakKiB / 1024.0);
-        System.out.println("JVM flags: " + String.join(" ", CONTAINER_FLAGS));
+        System.out.println(
+                "JVM flags: -XX:SharedArchiveFile=(made by a demo run) " + String.join(" ", CONTAINER_FLAGS));
         System.out.println("(warm-up run, not counted: " + warm.requests() + " requests)");
     }
 

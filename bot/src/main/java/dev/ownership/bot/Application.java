@@ -72,6 +72,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -139,18 +141,42 @@ public final class Application implements AutoCloseable {
         return database;
     }
 
+    /** The database once open; a failure to open it is thrown as it was. */
+    private static Database opened(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     private void startComponents() {
         Metrics metrics = new Metrics();
-        database = Database.open(config.database());
+        // Opening the database (Flyway checking the migrations) is the slowest step of start-up and needs nothing
+        // else, so it runs beside the detector and the Web API client, which need nothing of it.
+        CompletableFuture<Database> opening =
+                CompletableFuture.supplyAsync(() -> Database.open(config.database()), runnable -> {
+                    Thread thread = new Thread(runnable, "ownership-db-open");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        BlockerDetector detector;
+        SlackApi api;
+        try {
+            detector = BlockerDetector.fromEnvironment(options.environment());
+            api = new SlackApi(
+                    config.apiUrl(), config.botToken(), metrics, options.retryBackoff(), options.slackTimeout());
+        } finally {
+            database = opened(opening);
+        }
         TeamRepository teams = new TeamRepository(database);
         ProcessedEventRepository processed = new ProcessedEventRepository(database);
         StandupRepository standupPosts = new StandupRepository(database);
         PauseRepository pauseRepository = new PauseRepository(database);
         Pauses pauses = new Pauses(pauseRepository, clock);
-        BlockerDetector detector = BlockerDetector.fromEnvironment(options.environment());
-
-        SlackApi api = new SlackApi(
-                config.apiUrl(), config.botToken(), metrics, options.retryBackoff(), options.slackTimeout());
         SlackDigestMessenger digestMessenger = new SlackDigestMessenger(api);
         DigestRepository digestRecords = new DigestRepository(database);
         DigestComposer digestComposer =

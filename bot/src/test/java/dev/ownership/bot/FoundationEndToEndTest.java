@@ -12,6 +12,7 @@ import dev.ownership.bot.simulator.EventDelivery;
 import dev.ownership.bot.simulator.Fault;
 import dev.ownership.bot.simulator.RecordedCall;
 import dev.ownership.bot.simulator.SimChannel;
+import dev.ownership.bot.simulator.SimUser;
 import dev.ownership.bot.simulator.SlackRequests;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -233,6 +234,55 @@ class FoundationEndToEndTest {
         harness.sim().awaitCall("chat.postMessage", call -> ALICE.equals(call.param("channel")), WAIT);
         harness.bot().awaitDueWorkPass(WAIT);
         assertThat(harness.sim().dmsTo(ALICE)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Slack's three retries, minutes apart and after the nudge went out, have one effect")
+    void shouldIgnoreRetriesMinutesLater() throws Exception {
+        harness.watchStandup();
+        harness.sim().workspace().addUser(SimUser.person("U0DANA001", "dana", "Europe/Berlin"));
+        EventDelivery post = harness.slack().message(STANDUP, ALICE, "*Blockers:* waiting on the security review");
+        EventDelivery joined = harness.slack().memberJoined(STANDUP, "U0DANA001");
+        assertThat(post.status()).isEqualTo(200);
+        assertThat(joined.status()).isEqualTo(200);
+
+        // Slack retries at once, after a minute and after five: here the last one comes after the nudge.
+        harness.advance(Duration.ofMinutes(1));
+        assertThat(harness.slack().redeliver(post, 1, "http_timeout").statusCode())
+                .isEqualTo(200);
+        assertThat(harness.slack().redeliver(joined, 1, "http_timeout").statusCode())
+                .isEqualTo(200);
+        harness.advance(Duration.ofMinutes(5));
+        assertThat(harness.slack().redeliver(post, 2, "http_timeout").statusCode())
+                .isEqualTo(200);
+        assertThat(harness.slack().redeliver(joined, 2, "http_timeout").statusCode())
+                .isEqualTo(200);
+        harness.advance(Duration.ofMinutes(5));
+        harness.sim().awaitCall("chat.postMessage", call -> ALICE.equals(call.param("channel")), WAIT);
+        assertThat(harness.slack().redeliver(post, 3, "http_timeout").statusCode())
+                .isEqualTo(200);
+        assertThat(harness.slack().redeliver(joined, 3, "http_timeout").statusCode())
+                .isEqualTo(200);
+        harness.advance(Duration.ofMinutes(15));
+
+        assertThat(harness.sim().dmsTo(ALICE)).hasSize(1);
+        String metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + harness.bot().port() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        // The join's retries are recognised by its event id; the post's by its channel and ts, in the write itself.
+        assertThat(metrics).containsPattern("(?m)^ownership_events_duplicates_total(\\{[^}]*})? 3\\.0$");
+        try (var connection = DriverManager.getConnection(
+                        "jdbc:sqlite:" + harness.directory().resolve("ownership.db"));
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT count(*) FROM standup_posts WHERE user_id = '" + ALICE + "'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
     }
 
     @Test
