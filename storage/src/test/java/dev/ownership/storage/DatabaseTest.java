@@ -119,42 +119,49 @@ class DatabaseTest {
             });
         }
 
+        /** Runs {@code tasks} calls of {@code task} (given 0, 1, ...) on {@code threads} threads; their results. */
+        private static <T> List<T> onThreads(int threads, int tasks, java.util.function.IntFunction<T> task)
+                throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<CompletableFuture<T>> futures = new ArrayList<>();
+                for (int i = 0; i < tasks; i++) {
+                    int n = i;
+                    futures.add(CompletableFuture.supplyAsync(() -> task.apply(n), pool));
+                }
+                List<T> results = new ArrayList<>();
+                for (CompletableFuture<T> future : futures) {
+                    results.add(future.get(30, TimeUnit.SECONDS));
+                }
+                return results;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
         @Test
         @DisplayName("are each committed once, with their own result, before the caller returns")
         void shouldCommitEveryStatementOnce() throws Exception {
             try (Database database = Database.open(directory.resolve("o.db"))) {
-                ExecutorService threads = Executors.newFixedThreadPool(16);
-                try {
-                    List<CompletableFuture<Integer>> results = new ArrayList<>();
-                    for (int i = 0; i < 2_000; i++) {
-                        String eventId = "Ev" + (i % 1_000); // every id twice: the second insert changes nothing
-                        results.add(CompletableFuture.supplyAsync(
-                                () -> {
-                                    int inserted = database.writeStatement(c -> insert(c, eventId));
-                                    // Committed before the call returned: another connection sees it.
-                                    int visible = database.read(c -> {
-                                        try (var statement = c.prepareStatement(
-                                                "SELECT count(*) FROM processed_events WHERE event_id = ?")) {
-                                            statement.setString(1, eventId);
-                                            ResultSet rows = statement.executeQuery();
-                                            rows.next();
-                                            return rows.getInt(1);
-                                        }
-                                    });
-                                    assertThat(visible).isEqualTo(1);
-                                    return inserted;
-                                },
-                                threads));
-                    }
-                    int inserted = 0;
-                    for (CompletableFuture<Integer> result : results) {
-                        inserted += result.get(30, TimeUnit.SECONDS);
-                    }
-                    assertThat(inserted).isEqualTo(1_000);
-                    assertThat(count(database)).isEqualTo(1_000);
-                } finally {
-                    threads.shutdownNow();
-                }
+                List<Integer> inserted = onThreads(16, 2_000, n -> {
+                    String eventId = "Ev" + (n % 1_000); // every id twice: the second insert changes nothing
+                    int result = database.writeStatement(c -> insert(c, eventId));
+                    // Committed before the call returned: another connection sees it.
+                    int visible = database.read(c -> {
+                        try (var statement =
+                                c.prepareStatement("SELECT count(*) FROM processed_events WHERE event_id = ?")) {
+                            statement.setString(1, eventId);
+                            ResultSet rows = statement.executeQuery();
+                            rows.next();
+                            return rows.getInt(1);
+                        }
+                    });
+                    assertThat(visible).isEqualTo(1);
+                    return result;
+                });
+
+                assertThat(inserted.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1_000);
+                assertThat(count(database)).isEqualTo(1_000);
             }
         }
 
@@ -162,36 +169,19 @@ class DatabaseTest {
         @DisplayName("fail alone: a bad statement does not take the others of its batch with it")
         void shouldFailOnlyTheBadStatement() throws Exception {
             try (Database database = Database.open(directory.resolve("o.db"))) {
-                ExecutorService threads = Executors.newFixedThreadPool(8);
-                try {
-                    List<CompletableFuture<String>> outcomes = new ArrayList<>();
-                    for (int i = 0; i < 400; i++) {
-                        int n = i;
-                        outcomes.add(CompletableFuture.supplyAsync(
-                                () -> {
-                                    try {
-                                        database.writeStatement(c -> n % 10 == 0
-                                                ? c.createStatement()
-                                                        .executeUpdate("INSERT INTO no_such_table VALUES (1)")
-                                                : insert(c, "Ev" + n));
-                                        return "ok";
-                                    } catch (StorageException e) {
-                                        return "failed";
-                                    }
-                                },
-                                threads));
+                List<Boolean> failed = onThreads(8, 400, n -> {
+                    try {
+                        database.writeStatement(c -> n % 10 == 0
+                                ? c.createStatement().executeUpdate("INSERT INTO no_such_table VALUES (1)")
+                                : insert(c, "Ev" + n));
+                        return false;
+                    } catch (StorageException e) {
+                        return true;
                     }
-                    long failed = 0;
-                    for (CompletableFuture<String> outcome : outcomes) {
-                        if (outcome.get(30, TimeUnit.SECONDS).equals("failed")) {
-                            failed++;
-                        }
-                    }
-                    assertThat(failed).isEqualTo(40);
-                    assertThat(count(database)).isEqualTo(360);
-                } finally {
-                    threads.shutdownNow();
-                }
+                });
+
+                assertThat(failed).filteredOn(Boolean::booleanValue).hasSize(40);
+                assertThat(count(database)).isEqualTo(360);
             }
         }
 

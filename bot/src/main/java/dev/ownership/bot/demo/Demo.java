@@ -5,7 +5,6 @@ import dev.ownership.bot.Application;
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.detection.BlockerDetector;
 import dev.ownership.bot.detection.Classification;
-import dev.ownership.bot.simulator.ActionSource;
 import dev.ownership.bot.simulator.BlockKitText;
 import dev.ownership.bot.simulator.CommandReply;
 import dev.ownership.bot.simulator.EventDelivery;
@@ -134,7 +133,7 @@ public final class Demo {
 
         transcript.heading("bob adds a next step from the nudge");
         advanceTo("2026-11-23T14:07:00Z");
-        slack.blockAction(BOB, "nudge_add_step", buttonValue(nudge, "nudge_add_step"), dmSource(nudge));
+        slack.clickButton(BOB, nudge, "nudge_add_step");
         RecordedCall modal = sim.awaitCall("views.open", WAIT);
         transcript.bot("opens a modal for bob:", withNames(modal.text()));
         String step = "I'll ask <@" + LEE + "> to raise it in the platform sync at 11:00 NY time, and prototype "
@@ -195,7 +194,7 @@ public final class Demo {
                 WAIT);
         transcript.bot("asks alice privately:", seen(prompt));
         int modals = sim.calls("views.open").size();
-        slack.blockAction(ALICE, "prompt_answer", buttonValue(prompt, "prompt_answer"), dmSource(prompt));
+        slack.clickButton(ALICE, prompt, "prompt_answer");
         RecordedCall modal = sim.awaitCalls("views.open", modals + 1, WAIT).get(modals);
         String learning = "Our flaky checkout test was a timezone bug: the fixture called now(). Passing a Clock "
                 + "made it deterministic.";
@@ -292,22 +291,6 @@ public final class Demo {
 
     private RecordedCall awaitDm(String user) {
         return sim.awaitCall("chat.postMessage", call -> user.equals(call.param("channel")), WAIT);
-    }
-
-    private static ActionSource dmSource(RecordedCall dm) {
-        return ActionSource.message(
-                dm.response().path("channel").asText(), dm.response().path("ts").asText());
-    }
-
-    private static String buttonValue(RecordedCall message, String actionId) {
-        for (var block : message.jsonParam("blocks")) {
-            for (var element : block.path("elements")) {
-                if (actionId.equals(element.path("action_id").asText())) {
-                    return element.path("value").asText();
-                }
-            }
-        }
-        throw new IllegalStateException("No button " + actionId);
     }
 
     private void stop() {

@@ -305,6 +305,41 @@ public final class SlackRequests {
     }
 
     /**
+     * {@code block_actions}: {@code user} clicks the button {@code actionId} of a message the bot posted (as the
+     * simulator recorded the call), with the value the bot gave that button.
+     *
+     * @throws IllegalArgumentException if the message has no such button
+     */
+    public HttpResponse<String> clickButton(String user, RecordedCall message, String actionId) {
+        return blockAction(
+                user,
+                actionId,
+                buttonValue(message, actionId),
+                ActionSource.message(
+                        message.response().path("channel").asText(),
+                        message.response().path("ts").asText()));
+    }
+
+    /**
+     * The value of the button {@code actionId} in the blocks of a recorded message.
+     *
+     * @throws IllegalArgumentException if the message has no such button
+     */
+    public static String buttonValue(RecordedCall message, String actionId) {
+        JsonNode blocks = message.jsonParam("blocks");
+        if (blocks != null) {
+            for (JsonNode block : blocks) {
+                for (JsonNode element : block.path("elements")) {
+                    if (actionId.equals(element.path("action_id").asText())) {
+                        return element.path("value").asText();
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("No button " + actionId + " in " + blocks);
+    }
+
+    /**
      * The user uses an interactive element ({@code block_actions}); the element is looked up by action id in the
      * message or view as the simulator holds it, and {@code value} is what was chosen (a button's value, an option's
      * value, a date, a user id, …).

@@ -6,9 +6,7 @@ import static dev.ownership.bot.BotHarness.STANDUP;
 import static dev.ownership.bot.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ownership.bot.BotHarness;
-import dev.ownership.bot.simulator.ActionSource;
 import dev.ownership.bot.simulator.EventDelivery;
 import dev.ownership.bot.simulator.Fault;
 import dev.ownership.bot.simulator.RecordedCall;
@@ -238,27 +236,10 @@ class NudgeEndToEndTest {
             nudge = awaitNudgeTo(ALICE);
         }
 
-        private String buttonValue(String actionId) {
-            for (JsonNode block : nudge.jsonParam("blocks")) {
-                for (JsonNode element : block.path("elements")) {
-                    if (actionId.equals(element.path("action_id").asText())) {
-                        return element.path("value").asText();
-                    }
-                }
-            }
-            throw new AssertionError("No button " + actionId + " in " + nudge.jsonParam("blocks"));
-        }
-
-        private ActionSource dm() {
-            return ActionSource.message(
-                    nudge.response().get("channel").asText(),
-                    nudge.response().get("ts").asText());
-        }
-
         @Test
         @DisplayName("Add a next step opens a modal; submitting posts the step in the thread and updates the DM")
         void shouldAddNextStepThroughModal() {
-            harness.slack().blockAction(ALICE, "nudge_add_step", buttonValue("nudge_add_step"), dm());
+            harness.slack().clickButton(ALICE, nudge, "nudge_add_step");
             RecordedCall opened = harness.sim().awaitCall("views.open", WAIT);
             String viewId = opened.response().path("view").path("id").asText();
 
@@ -284,7 +265,7 @@ class NudgeEndToEndTest {
         @Test
         @DisplayName("an empty next step is refused inside the modal")
         void shouldValidateModal() {
-            harness.slack().blockAction(ALICE, "nudge_add_step", buttonValue("nudge_add_step"), dm());
+            harness.slack().clickButton(ALICE, nudge, "nudge_add_step");
             String viewId = harness.sim()
                     .awaitCall("views.open", WAIT)
                     .response()
@@ -302,7 +283,7 @@ class NudgeEndToEndTest {
         @Test
         @DisplayName("Not a blocker records the dismissal and thanks the author")
         void shouldRecordDismissal() {
-            harness.slack().blockAction(ALICE, "nudge_not_blocker", buttonValue("nudge_not_blocker"), dm());
+            harness.slack().clickButton(ALICE, nudge, "nudge_not_blocker");
 
             RecordedCall updated = harness.sim().awaitCall("chat.update", WAIT);
             assertThat(updated.text()).contains("Thanks for telling me");
@@ -311,9 +292,9 @@ class NudgeEndToEndTest {
         @Test
         @DisplayName("someone else cannot act on the nudge")
         void shouldRefuseOthers() {
-            harness.slack().blockAction(BOB, "nudge_not_blocker", buttonValue("nudge_not_blocker"), dm());
-            harness.slack().blockAction(BOB, "nudge_add_step", buttonValue("nudge_add_step"), dm());
-            harness.slack().blockAction(ALICE, "nudge_pause", buttonValue("nudge_pause"), dm());
+            harness.slack().clickButton(BOB, nudge, "nudge_not_blocker");
+            harness.slack().clickButton(BOB, nudge, "nudge_add_step");
+            harness.slack().clickButton(ALICE, nudge, "nudge_pause");
 
             RecordedCall update = harness.sim().awaitCall("chat.update", WAIT);
             assertThat(update.text()).contains("Paused");

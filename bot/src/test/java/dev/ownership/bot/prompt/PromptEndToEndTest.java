@@ -9,9 +9,7 @@ import static dev.ownership.bot.BotHarness.STANDUP;
 import static dev.ownership.bot.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ownership.bot.BotHarness;
-import dev.ownership.bot.simulator.ActionSource;
 import dev.ownership.bot.simulator.Fault;
 import dev.ownership.bot.simulator.RecordedCall;
 import dev.ownership.bot.simulator.SimChannel;
@@ -88,26 +86,8 @@ class PromptEndToEndTest {
         harness.bot().awaitBackgroundWork(WAIT);
     }
 
-    private static String buttonValue(RecordedCall message, String actionId) {
-        for (JsonNode block : message.jsonParam("blocks")) {
-            for (JsonNode element : block.path("elements")) {
-                if (actionId.equals(element.path("action_id").asText())) {
-                    return element.path("value").asText();
-                }
-            }
-        }
-        throw new AssertionError("No button " + actionId + " in " + message.jsonParam("blocks"));
-    }
-
     private void click(String user, RecordedCall prompt, String actionId) {
-        harness.slack()
-                .blockAction(
-                        user,
-                        actionId,
-                        buttonValue(prompt, actionId),
-                        ActionSource.message(
-                                prompt.response().path("channel").asText(),
-                                prompt.response().path("ts").asText()));
+        harness.slack().clickButton(user, prompt, actionId);
     }
 
     /** Clicks the prompt's main button and returns the id of the modal it opens. */
