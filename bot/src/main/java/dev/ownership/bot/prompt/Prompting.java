@@ -100,11 +100,13 @@ public final class Prompting implements PromptWork {
     }
 
     /**
-     * Sends each member's prompts of today whose time has passed and that they have not had, and finishes the
-     * prompts sent to a team now whose fan-out was cut short.
+     * Brings the teams' members up to date with joins and leaves missed while the bot was down, then sends each
+     * member's prompts of today whose time has passed and that they have not had, and finishes the prompts sent to a
+     * team now whose fan-out was cut short.
      */
     @Override
     public void catchUp() {
+        membership.catchUp();
         Instant now = clock.instant();
         sender.recoverInterrupted(now.minus(INTERRUPTED_CLAIM));
         for (PromptFanOut fanOut : fanOuts.unfinished()) {

@@ -95,11 +95,24 @@ public final class TeamMembership {
 
     /** Reads every watched team's members and their timezones again; a team that fails does not stop the rest. */
     public void refreshAll() {
+        syncAll(true, "trying again tomorrow");
+    }
+
+    /**
+     * Brings every watched team's members in line with its channel, looking up only newcomers: the joins and leaves
+     * Slack sent while the bot was down, or that were acknowledged but not yet applied when it stopped. Run at
+     * start-up; the daily {@link #refreshAll()} catches the rest (a new timezone, a deactivated account).
+     */
+    public void catchUp() {
+        syncAll(false, "the daily refresh will try again");
+    }
+
+    private void syncAll(boolean lookUpKnown, String otherwise) {
         for (Team team : teams.watched()) {
             try {
-                sync(team.channelId(), true);
+                sync(team.channelId(), lookUpKnown);
             } catch (RuntimeException e) {
-                log.error("Refreshing the members of #{} failed; trying again tomorrow", team.channelName(), e);
+                log.error("Reading the members of #{} failed; {}", team.channelName(), otherwise, e);
             }
         }
     }

@@ -416,6 +416,26 @@ class PromptEndToEndTest {
         }
 
         @Test
+        @DisplayName("joins and leaves missed while the bot was down are caught up at start")
+        void shouldCatchUpMembersAtStart() {
+            harness.sim().workspace().addUser(SimUser.person("U0DANA01", "dana", "Europe/Berlin"));
+            harness.sim().workspace().join(STANDUP, "U0DANA01"); // no event: the bot was down
+            harness.sim().workspace().leave(STANDUP, ALICE);
+
+            harness.restart();
+            harness.bot().prompts().catchUp();
+
+            assertThat(new MemberRepository(harness.bot().database()).of(STANDUP))
+                    .extracting(TeamMember::userId)
+                    .contains("U0DANA01")
+                    .doesNotContain(ALICE);
+            harness.clock().set(FRIDAY_BERLIN);
+            learningDueInBerlin();
+            assertThat(promptsTo("U0DANA01")).hasSize(1);
+            assertThat(promptsTo(ALICE)).isEmpty();
+        }
+
+        @Test
         @DisplayName("a member's new timezone (user_change) is followed")
         void shouldFollowTimezoneChange() {
             harness.sim().workspace().setTimezone(ALICE, "America/New_York");
