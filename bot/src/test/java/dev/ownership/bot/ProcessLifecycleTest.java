@@ -441,9 +441,10 @@ class ProcessLifecycleTest {
         assertThat(command(slack, big, "prompt learning")).contains("to the 301 people in #big");
         sim.awaitCalls("chat.postMessage", 60, WAIT);
         await(
-                "60 prompts are sent and the 61st is claimed",
+                "60 prompts are sent and the 61st is claimed and with Slack",
                 () -> query("SELECT count(*) FROM prompt_deliveries WHERE state = 'sent'") == 60
-                        && query("SELECT count(*) FROM prompt_deliveries WHERE state = 'sending'") == 1,
+                        && query("SELECT count(*) FROM prompt_deliveries WHERE state = 'sending'") == 1
+                        && sim.faults().queued("chat.postMessage") == 0,
                 WAIT);
         process.destroyForcibly();
         assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();

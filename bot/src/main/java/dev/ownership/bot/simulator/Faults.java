@@ -50,6 +50,17 @@ public final class Faults {
         standingFaults.remove(method);
     }
 
+    /**
+     * How many calls of this method the queued one-off faults still wait for; 0 once the last has been taken by a
+     * call that arrived (a delay is taken when its call arrives, before it waits).
+     */
+    public synchronized int queued(String method) {
+        Deque<PendingFault> queued = nextFaults.get(method);
+        return queued == null
+                ? 0
+                : queued.stream().mapToInt(pending -> pending.remaining).sum();
+    }
+
     /** Takes the fault that applies to a call of this method now, using up one of a queued fault's times. */
     synchronized Optional<Fault> take(String method) {
         Deque<PendingFault> queued = nextFaults.get(method);

@@ -536,12 +536,14 @@ class SlackSimulatorTest {
         @Test
         void failNextUsesTheFaultUpTheGivenNumberOfTimes() throws Exception {
             sim.faults().failNext("auth.test", 2, Fault.serverError(503));
+            assertThat(sim.faults().queued("auth.test")).isEqualTo(2);
 
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> client.authTest(request -> request))
                         .isInstanceOfSatisfying(
                                 SlackApiException.class,
                                 e -> assertThat(e.getResponse().code()).isEqualTo(503));
+                assertThat(sim.faults().queued("auth.test")).isEqualTo(1 - i);
             }
             assertThat(client.authTest(request -> request).isOk()).isTrue();
         }
