@@ -395,6 +395,20 @@ class WebApiFaultMatrixTest {
             assertThat(prompts.values()).as("everyone has the prompt once").containsOnly(1L);
             assertThat(reason).contains("may have gone through");
             assertWarnedOnce(PromptSender.class, "chat.postMessage", "may have gone through");
+            // The person has the DM the bot recorded as failed: its buttons work all the same, and it is updated.
+            String unsure =
+                    one("SELECT user_id FROM prompt_deliveries WHERE occurrence = ? AND state = 'failed'", occurrence);
+            RecordedCall dm = harness.sim().dmsTo(unsure).get(0);
+            harness.slack().clickButton(unsure, dm, "prompt_skip");
+            RecordedCall updated = harness.sim().awaitCall("chat.update", WAIT);
+            harness.bot().awaitBackgroundWork(WAIT);
+            assertThat(one(
+                            "SELECT state FROM prompt_deliveries WHERE occurrence = ? AND user_id = ?",
+                            occurrence,
+                            unsure))
+                    .isEqualTo("skipped");
+            assertThat(updated.param("ts")).isEqualTo(dm.response().path("ts").asText());
+            assertThat(updated.text()).contains("Skipped");
         } else {
             String code = ((Fault.ApiError) fault).code();
             assertThat(prompts.values()).containsOnly(0L, 1L);
@@ -719,10 +733,12 @@ class WebApiFaultMatrixTest {
     }
 
     /** The single value a query answers, as text. */
-    private String one(String sql, String parameter) {
+    private String one(String sql, String... parameters) {
         return harness.bot().database().read(connection -> {
             try (var statement = connection.prepareStatement(sql)) {
-                statement.setString(1, parameter);
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setString(i + 1, parameters[i]);
+                }
                 try (var rows = statement.executeQuery()) {
                     assertThat(rows.next()).as("a row for %s", sql).isTrue();
                     return rows.getString(1);

@@ -73,7 +73,8 @@ public final class PromptDeliveryRepository {
     /**
      * Records the person's answer.
      *
-     * @return whether this was the first answer (false if it was answered, skipped or failed before)
+     * @return whether this was the first answer (false if it was answered or skipped before). A delivery recorded as
+     *     failed can be answered: the answer comes from its DM, so the DM reached the person.
      */
     public boolean answer(Key key, Instant now) {
         return settle(key, State.ANSWERED, now);
@@ -119,10 +120,25 @@ public final class PromptDeliveryRepository {
         });
     }
 
+    /**
+     * Records where the prompt's DM is, learnt from a click on one of its buttons, if it was not known: a DM recorded
+     * as failed (Slack's answer timed out, or the bot stopped while sending) may have reached the person after all.
+     */
+    public boolean recordDm(Key key, String dmChannel, String dmTs) {
+        return update(
+                "UPDATE prompt_deliveries SET dm_channel = ?, dm_ts = ?" + KEY_MATCHES + " AND dm_channel IS NULL",
+                key,
+                statement -> {
+                    statement.setString(1, dmChannel);
+                    statement.setString(2, dmTs);
+                });
+    }
+
+    /** Answered or skipped: open until now if it was being sent, sent, or failed but answered all the same. */
     private boolean settle(Key key, State state, Instant now) {
         return update(
                 "UPDATE prompt_deliveries SET state = ?, answered_at = ?" + KEY_MATCHES
-                        + " AND state IN ('sending', 'sent')",
+                        + " AND state IN ('sending', 'sent', 'failed')",
                 key,
                 statement -> {
                     statement.setString(1, state.column());

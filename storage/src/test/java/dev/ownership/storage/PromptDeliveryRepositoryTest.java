@@ -100,11 +100,29 @@ class PromptDeliveryRepositoryTest {
 
         assertThat(deliveries.markFailed(KEY, "account_inactive")).isTrue();
         assertThat(deliveries.markSent(KEY, "D1", "1.0001", NOW)).isFalse();
-        assertThat(deliveries.answer(KEY, NOW)).isFalse();
 
         PromptDelivery delivery = deliveries.find(KEY).orElseThrow();
         assertThat(delivery.state()).isEqualTo(State.FAILED);
         assertThat(delivery.reason()).isEqualTo("account_inactive");
+    }
+
+    @Test
+    @DisplayName("a failed delivery clicked in its DM reached the person: it learns the DM and can be answered once")
+    void shouldAnswerFailedDeliveryFromItsDm() {
+        deliveries.claim(KEY, NOW);
+        deliveries.markFailed(KEY, "Slack chat.postMessage failed (timeout); it may have gone through");
+
+        assertThat(deliveries.recordDm(KEY, "D1", "1.0001")).isTrue();
+        assertThat(deliveries.recordDm(KEY, "D2", "2.0002"))
+                .as("a known DM is kept")
+                .isFalse();
+        assertThat(deliveries.answer(KEY, NOW)).isTrue();
+        assertThat(deliveries.skip(KEY, NOW)).isFalse();
+
+        PromptDelivery delivery = deliveries.find(KEY).orElseThrow();
+        assertThat(delivery.state()).isEqualTo(State.ANSWERED);
+        assertThat(delivery.dmChannel()).isEqualTo("D1");
+        assertThat(delivery.dmTs()).isEqualTo("1.0001");
     }
 
     @Test

@@ -44,13 +44,27 @@ public final class PromptActions {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
+    /**
+     * A button of the prompt's DM was clicked, in {@code dmChannel} at {@code dmTs}: remembered if the bot did not
+     * know where the DM was (it was recorded as failed, but it reached the person), so that the DM can be updated
+     * with the answer like any other.
+     */
+    public void clickedIn(Key key, String dmChannel, String dmTs) {
+        if (dmChannel != null && dmTs != null) {
+            deliveries.recordDm(key, dmChannel, dmTs);
+        }
+    }
+
     /** The prompt {@code key} names, if it was sent to its user and still awaits an answer. */
     public Optional<OpenPrompt> openPrompt(Key key) {
         Optional<PromptType> type = PromptType.fromWord(key.kind());
         Optional<Team> team = teams.find(key.channelId());
         boolean open = deliveries
                 .find(key)
-                .filter(delivery -> delivery.state() == State.SENT || delivery.state() == State.SENDING)
+                // A failed DM that is clicked reached the person after all (Slack's answer timed out, say).
+                .filter(delivery -> delivery.state() == State.SENT
+                        || delivery.state() == State.SENDING
+                        || delivery.state() == State.FAILED)
                 .isPresent();
         if (!open || type.isEmpty() || team.isEmpty()) {
             return Optional.empty();

@@ -41,16 +41,27 @@ final class PromptInteractions implements Listener {
             Key key = key(payload);
             String triggerId = payload.getTriggerId();
             if (key != null) {
-                work.submit("prompt.open-modal", () -> openModal(key, triggerId));
+                work.submit("prompt.open-modal", () -> {
+                    clickedIn(key, payload);
+                    openModal(key, triggerId);
+                });
             }
             return context.ack();
         });
         app.blockAction(PromptBlocks.NO_RISKS, (request, context) -> {
-            onKey(key(request.getPayload()), "prompt.no-risks", actions::noRisks);
+            BlockActionPayload payload = request.getPayload();
+            onKey(key(payload), "prompt.no-risks", key -> {
+                clickedIn(key, payload);
+                return actions.noRisks(key);
+            });
             return context.ack();
         });
         app.blockAction(PromptBlocks.SKIP, (request, context) -> {
-            onKey(key(request.getPayload()), "prompt.skip", actions::skip);
+            BlockActionPayload payload = request.getPayload();
+            onKey(key(payload), "prompt.skip", key -> {
+                clickedIn(key, payload);
+                return actions.skip(key);
+            });
             return context.ack();
         });
         app.viewSubmission(PromptBlocks.MODAL, (request, context) -> {
@@ -92,6 +103,14 @@ final class PromptInteractions implements Listener {
                                         PromptBlocks.key(key.channelId(), open.type(), key.occurrence()),
                                         open.channelName())),
                         () -> refuseIfNotOpen(key, false));
+    }
+
+    /** Tells the prompt where its DM is: the message the clicked button belongs to. */
+    private void clickedIn(Key key, BlockActionPayload payload) {
+        BlockActionPayload.Container container = payload.getContainer();
+        if (container != null) {
+            actions.clickedIn(key, container.getChannelId(), container.getMessageTs());
+        }
     }
 
     private static void refuseIfNotOpen(Key key, boolean done) {
