@@ -98,18 +98,15 @@ public final class StandupRepository {
      * @return whether the post moved to {@code proposed} (false if it had no open blocker)
      */
     public boolean markProposed(String channelId, String ts, ProposalVia via, String text, Instant at) {
-        return update(
-                "UPDATE standup_posts SET state = 'proposed', state_reason = NULL, proposed_at = ?, proposal_via = ?,"
-                        + " proposal_text = ?, updated_at = ? WHERE channel_id = ? AND ts = ? AND state IN "
-                        + OPEN_STATES,
-                statement -> {
-                    statement.setLong(1, at.toEpochMilli());
-                    statement.setString(2, via.column());
-                    statement.setString(3, text);
-                    statement.setLong(4, at.toEpochMilli());
-                    statement.setString(5, channelId);
-                    statement.setString(6, ts);
-                });
+        return transition(
+                channelId,
+                ts,
+                "state = 'proposed', state_reason = NULL, proposed_at = ?, proposal_via = ?, proposal_text = ?",
+                "state IN " + OPEN_STATES,
+                at,
+                at.toEpochMilli(),
+                via.column(),
+                text);
     }
 
     /**
@@ -151,14 +148,7 @@ public final class StandupRepository {
 
     /** Marks a post deleted; a pending nudge about it is cancelled. */
     public boolean markDeleted(String channelId, String ts, Instant at) {
-        return update(
-                "UPDATE standup_posts SET state = 'deleted', due_at = NULL, updated_at = ? WHERE channel_id = ? AND"
-                        + " ts = ? AND state <> 'deleted'",
-                statement -> {
-                    statement.setLong(1, at.toEpochMilli());
-                    statement.setString(2, channelId);
-                    statement.setString(3, ts);
-                });
+        return transition(channelId, ts, "state = 'deleted', due_at = NULL", "state <> 'deleted'", at);
     }
 
     /** Pending posts whose nudge is due at {@code now}, oldest first. */
@@ -175,28 +165,12 @@ public final class StandupRepository {
 
     /** Holds a pending nudge until {@code dueAt} (outside working hours). */
     public boolean reschedule(String channelId, String ts, Instant dueAt, Instant now) {
-        return update(
-                "UPDATE standup_posts SET due_at = ?, updated_at = ? WHERE channel_id = ? AND ts = ? AND state ="
-                        + " 'pending'",
-                statement -> {
-                    statement.setLong(1, dueAt.toEpochMilli());
-                    statement.setLong(2, now.toEpochMilli());
-                    statement.setString(3, channelId);
-                    statement.setString(4, ts);
-                });
+        return transition(channelId, ts, "due_at = ?", "state = 'pending'", now, dueAt.toEpochMilli());
     }
 
     /** Settles a pending nudge without sending it, saying why ({@code paused}, {@code daily_limit}, ...). */
     public boolean suppress(String channelId, String ts, String reason, Instant now) {
-        return update(
-                "UPDATE standup_posts SET state = 'suppressed', state_reason = ?, updated_at = ? WHERE channel_id = ?"
-                        + " AND ts = ? AND state = 'pending'",
-                statement -> {
-                    statement.setString(1, reason);
-                    statement.setLong(2, now.toEpochMilli());
-                    statement.setString(3, channelId);
-                    statement.setString(4, ts);
-                });
+        return transition(channelId, ts, "state = 'suppressed', state_reason = ?", "state = 'pending'", now, reason);
     }
 
     /**
@@ -235,41 +209,26 @@ public final class StandupRepository {
 
     /** Records that the claimed nudge was delivered as the DM {@code dmChannel}/{@code dmTs}. */
     public boolean markNudged(String channelId, String ts, String dmChannel, String dmTs, Instant now) {
-        return update(
-                "UPDATE standup_posts SET state = CASE WHEN state = 'sending' THEN 'nudged' ELSE state END,"
-                        + " dm_channel = ?, dm_ts = ?, updated_at = ? WHERE channel_id = ? AND ts = ?",
-                statement -> {
-                    statement.setString(1, dmChannel);
-                    statement.setString(2, dmTs);
-                    statement.setLong(3, now.toEpochMilli());
-                    statement.setString(4, channelId);
-                    statement.setString(5, ts);
-                });
+        // Whatever its state: an answer to the nudge may have come before this write.
+        return transition(
+                channelId,
+                ts,
+                "state = CASE WHEN state = 'sending' THEN 'nudged' ELSE state END, dm_channel = ?, dm_ts = ?",
+                "TRUE",
+                now,
+                dmChannel,
+                dmTs);
     }
 
     /** Records that the claimed nudge could not be delivered; it is not tried again. */
     public boolean markFailed(String channelId, String ts, String reason, Instant now) {
-        return update(
-                "UPDATE standup_posts SET state = 'failed', state_reason = ?, updated_at = ? WHERE channel_id = ? AND"
-                        + " ts = ? AND state = 'sending'",
-                statement -> {
-                    statement.setString(1, reason);
-                    statement.setLong(2, now.toEpochMilli());
-                    statement.setString(3, channelId);
-                    statement.setString(4, ts);
-                });
+        return transition(channelId, ts, "state = 'failed', state_reason = ?", "state = 'sending'", now, reason);
     }
 
     /** Records the author's "not a blocker": a false positive, kept for quality tracking. */
     public boolean dismiss(String channelId, String ts, Instant at) {
-        return update(
-                "UPDATE standup_posts SET state = 'dismissed', state_reason = 'not_a_blocker', updated_at = ? WHERE"
-                        + " channel_id = ? AND ts = ? AND state IN " + OPEN_STATES,
-                statement -> {
-                    statement.setLong(1, at.toEpochMilli());
-                    statement.setString(2, channelId);
-                    statement.setString(3, ts);
-                });
+        return transition(
+                channelId, ts, "state = 'dismissed', state_reason = 'not_a_blocker'", "state IN " + OPEN_STATES, at);
     }
 
     /**
@@ -328,6 +287,27 @@ public final class StandupRepository {
                 return rows.getInt(1);
             }
         }
+    }
+
+    /**
+     * Moves one post, if its state is one {@code when} allows: sets {@code set} (its {@code ?}, in order, bound to
+     * {@code values}: strings, longs or nulls) and {@code updated_at}.
+     *
+     * @return whether the post was in such a state and changed
+     */
+    private boolean transition(String channelId, String ts, String set, String when, Instant at, Object... values) {
+        return update(
+                "UPDATE standup_posts SET " + set + ", updated_at = ? WHERE channel_id = ? AND ts = ? AND (" + when
+                        + ")",
+                statement -> {
+                    int index = 1;
+                    for (Object value : values) {
+                        statement.setObject(index++, value);
+                    }
+                    statement.setLong(index++, at.toEpochMilli());
+                    statement.setString(index++, channelId);
+                    statement.setString(index, ts);
+                });
     }
 
     private boolean update(String sql, Binder binder) {
