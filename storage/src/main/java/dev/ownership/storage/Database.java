@@ -148,7 +148,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs a single SQL statement on the writer connection, for the one-row writes on the ack path: the statement
+     * Runs a single SQL statement on the writer connection, for the one-row writes of the ack path (and any other
+     * write that is one statement; it must not change the teams, see {@link #transactionsCommitted()}): the statement
      * is committed together with the others queued at the same moment ({@link GroupCommit}), and this returns once it
      * is. A statement that fails is rolled back alone; the others of its batch are unaffected. Retried like a
      * transaction when the database is busy, so {@code work} must do nothing but use the connection.

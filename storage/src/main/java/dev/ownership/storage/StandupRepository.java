@@ -310,8 +310,12 @@ public final class StandupRepository {
                 });
     }
 
+    /**
+     * One UPDATE, group-committed like the post's first write: edits, replies and deletions arrive on the ack path
+     * too, and a single statement needs no transaction of its own.
+     */
     private boolean update(String sql, Binder binder) {
-        return database.inTransaction(connection -> execute(connection, sql, binder));
+        return database.writeStatement(connection -> execute(connection, sql, binder));
     }
 
     private static boolean execute(Connection connection, String sql, Binder binder) throws SQLException {

@@ -51,7 +51,10 @@ public final class PromptActions {
      */
     public void clickedIn(Key key, String dmChannel, String dmTs) {
         if (dmChannel != null && dmTs != null) {
-            deliveries.recordDm(key, dmChannel, dmTs);
+            deliveries
+                    .find(key)
+                    .filter(delivery -> delivery.dmChannel() == null) // known for every DM Slack confirmed
+                    .ifPresent(delivery -> deliveries.recordDm(key, dmChannel, dmTs));
         }
     }
 
