@@ -74,7 +74,7 @@ public final class Main {
             return USAGE;
         }
         try {
-            BlockerDetector.fromEnvironment(env);
+            BlockerDetector.checkEnvironment(env);
         } catch (IllegalArgumentException e) {
             err.println("ownership: " + e.getMessage());
             return USAGE;

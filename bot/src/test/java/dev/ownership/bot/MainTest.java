@@ -65,6 +65,27 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("serve with a malformed examples file exits 2 with one line naming the variable and the problem")
+    void shouldExitTwoOnMalformedExamples(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws java.io.IOException {
+        java.nio.file.Path examples = java.nio.file.Files.writeString(
+                directory.resolve("examples.jsonl"), "{\"text\": \"stuck on CI\", \"label\": \"stuck\"}\n");
+        int code = run(
+                Map.of(
+                        "SLACK_BOT_TOKEN", "xoxb-1",
+                        "SLACK_SIGNING_SECRET", "s",
+                        "OWNERSHIP_DETECTION_EXAMPLES", examples.toString()),
+                "serve");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("ownership: OWNERSHIP_DETECTION_EXAMPLES: ")
+                .contains("line 1")
+                .contains("Unknown label: stuck")
+                .doesNotContain("\n");
+    }
+
+    @Test
     @DisplayName("backup without a database says where it looked")
     void shouldExplainMissingDatabase() {
         assertThat(run(Map.of("OWNERSHIP_DB", "/no/such/ownership.db"), "backup", "/tmp/x.db"))

@@ -17,7 +17,8 @@ import java.util.Objects;
 
 /**
  * The {@code classify} command: JSON lines {@code {"id":…, "text":…}} in, one JSON line
- * {@code {"id", "label", "category", "reasons":[…]}} out per input line, in order, flushed line by line.
+ * {@code {"id", "label", "category", "reasons":[…], "confidence"}} out per input line, in order, flushed line by
+ * line.
  *
  * <p>A line that cannot be classified gets {@code {"id":…, "error":"…"}} in its place (the id kept when it could be
  * read) and the stream goes on. Blank lines are skipped.
@@ -86,6 +87,7 @@ public final class ClassifyCommand {
             node.put("category", classification.category().wireName());
         }
         classification.reasons().forEach(node.putArray("reasons")::add);
+        node.put("confidence", Math.round(classification.confidence() * 1000) / 1000.0);
         return node;
     }
 

@@ -20,7 +20,10 @@ final class SlackText {
 
     private static final Pattern FENCED_CODE = Pattern.compile("```.*?```", Pattern.DOTALL);
     private static final Pattern ANGLE_ENTITY = Pattern.compile("<([^<>\\n]*)>");
-    private static final Pattern STRIKE = Pattern.compile("(?<![\\w~])~(?=\\S)[^~\\n]*?\\S?~(?![\\w~])");
+    /** Letters and digits, not "_": "_~struck~_" is struck text inside italics. */
+    private static final Pattern STRIKE =
+            Pattern.compile("(?<![\\p{L}\\p{N}~])~(?=\\S)[^~\\n]*?\\S?~(?![\\p{L}\\p{N}~])");
+
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\n]*`");
     private static final Pattern EMOJI = Pattern.compile(":[a-z0-9+\\-][a-z0-9_+\\-']*:(?::skin-tone-\\d:)?");
     private static final Pattern PICTOGRAPHS = Pattern.compile("[\\p{So}\\x{FE0F}\\x{200D}]");

@@ -44,7 +44,7 @@ class ClassifyCommandTest {
                 """
                 {"id": 1, "text": "*Blockers:* none"}
                 {"id": "b", "text": "Blocked on review for #412, will wait."}
-                {"id": 3, "text": "Staging is down. I'll roll back the deploy."}
+                {"id": 3, "text": "Blocked on review for #412. <@U10|anna> could you review it today?"}
                 """);
 
         assertThat(answers).hasSize(3);

@@ -14,6 +14,8 @@ final class CorpusMetrics {
     private int notWithoutProposal;
     private int bothBlockers;
     private int categoryAgreements;
+    private int withoutProposal;
+    private int missedNudges;
 
     private CorpusMetrics() {
         for (Label truth : Label.values()) {
@@ -25,14 +27,20 @@ final class CorpusMetrics {
         }
     }
 
-    static CorpusMetrics measure(BlockerDetector detector, List<Corpus.LabelledMessage> corpus) {
+    static CorpusMetrics measure(BlockerDetector detector, List<LabelledText> corpus) {
         CorpusMetrics metrics = new CorpusMetrics();
         corpus.forEach(message -> metrics.add(message, detector.classify(message.text())));
         return metrics;
     }
 
-    private void add(Corpus.LabelledMessage message, Classification predicted) {
+    private void add(LabelledText message, Classification predicted) {
         messages++;
+        if (message.label() == Label.BLOCKER_WITHOUT_PROPOSAL) {
+            withoutProposal++;
+            if (predicted.label() != Label.BLOCKER_WITHOUT_PROPOSAL) {
+                missedNudges++;
+            }
+        }
         confusion.get(message.label()).merge(predicted.label(), 1, Integer::sum);
         if (message.label() != Label.BLOCKER_WITHOUT_PROPOSAL) {
             notWithoutProposal++;
@@ -82,6 +90,11 @@ final class CorpusMetrics {
         return notWithoutProposal == 0 ? 0 : (double) falseNudges / notWithoutProposal;
     }
 
+    /** Messages whose true label is {@code blocker_without_proposal} but that would not be nudged. */
+    double missedNudgeRate() {
+        return withoutProposal == 0 ? 0 : (double) missedNudges / withoutProposal;
+    }
+
     double accuracy() {
         int correct = 0;
         for (Label label : Label.values()) {
@@ -99,7 +112,8 @@ final class CorpusMetrics {
         StringBuilder text = new StringBuilder();
         text.append(String.format(
                 Locale.ROOT,
-                "%s: %d messages, accuracy %.3f, macro-F1 %.3f, false-nudge rate %.3f (%d of %d), category accuracy %.3f%n",
+                "%s: %d messages, accuracy %.3f, macro-F1 %.3f, false nudges %.3f (%d of %d), missed nudges %.3f (%d of"
+                        + " %d), category accuracy %.3f%n",
                 name,
                 messages,
                 accuracy(),
@@ -107,6 +121,9 @@ final class CorpusMetrics {
                 falseNudgeRate(),
                 falseNudges,
                 notWithoutProposal,
+                missedNudgeRate(),
+                missedNudges,
+                withoutProposal,
                 categoryAccuracy()));
         for (Label label : Label.values()) {
             text.append(String.format(Locale.ROOT, "  F1 %-25s %.3f%n", label.wireName(), f1(label)));

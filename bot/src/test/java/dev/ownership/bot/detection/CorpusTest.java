@@ -3,48 +3,72 @@ package dev.ownership.bot.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+/**
+ * The detector against the labelled corpus. The frozen test split was written by helpers who wrote nothing else, and
+ * no rule, feature, setting or threshold was chosen on it (docs/BENCHMARKS.md, "First-sight protocol").
+ */
 @DisplayName("labelled corpus")
 class CorpusTest {
 
     private static final BlockerDetector DETECTOR = BlockerDetector.withDefaultLexicon();
-    private static final List<Corpus.LabelledMessage> TUNING = Corpus.load(Corpus.TUNING);
-    private static final List<Corpus.LabelledMessage> HELD_OUT = Corpus.load(Corpus.HELD_OUT);
+    private static final List<Corpus.LabelledMessage> TRAINING = Corpus.training();
+    private static final List<Corpus.LabelledMessage> VALIDATION = Corpus.validation();
+    private static final List<Corpus.LabelledMessage> TEST = Corpus.test();
 
     @Nested
-    @DisplayName("held-out split, never tuned on")
-    class HeldOut {
+    @DisplayName("frozen test split, never used for a choice")
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class TestSplit {
 
-        private final CorpusMetrics metrics = CorpusMetrics.measure(DETECTOR, HELD_OUT);
+        private CorpusMetrics metrics;
 
-        @Test
-        void shouldReachMacroF1OfAtLeastNinetyPercent() {
-            System.out.println(metrics.summary("held-out"));
-            assertThat(metrics.macroF1()).isGreaterThanOrEqualTo(0.90);
+        @BeforeAll
+        void measure() {
+            metrics = CorpusMetrics.measure(DETECTOR, Corpus.labelled(TEST));
+            System.out.println(metrics.summary("test"));
         }
 
         @Test
-        void shouldNudgeAtMostThreePercentOfMessagesThatNeedNoNudge() {
-            assertThat(metrics.falseNudgeRate()).isLessThanOrEqualTo(0.03);
+        void shouldReachTheMacroF1Floor() {
+            assertThat(metrics.macroF1()).isGreaterThanOrEqualTo(TEST_MACRO_F1_FLOOR);
+        }
+
+        @Test
+        void shouldKeepFalseNudgesUnderTheCeiling() {
+            assertThat(metrics.falseNudgeRate()).isLessThanOrEqualTo(TEST_FALSE_NUDGE_CEILING);
+        }
+
+        @Test
+        void shouldBeBetterThanTheRulesAlone() {
+            CorpusMetrics rules = CorpusMetrics.measure(BlockerDetector.rulesOnly(), Corpus.labelled(TEST));
+            assertThat(metrics.macroF1()).isGreaterThan(rules.macroF1() + 0.1);
+            assertThat(metrics.falseNudgeRate()).isLessThan(rules.falseNudgeRate());
         }
     }
 
     @Nested
-    @DisplayName("tuning split")
-    class Tuning {
+    @DisplayName("validation split, where the settings were chosen")
+    class ValidationSplit {
 
         @Test
-        void shouldReachMacroF1OfAtLeastNinetyPercent() {
-            CorpusMetrics metrics = CorpusMetrics.measure(DETECTOR, TUNING);
-            System.out.println(metrics.summary("tuning"));
-            assertThat(metrics.macroF1()).isGreaterThanOrEqualTo(0.90);
-            assertThat(metrics.falseNudgeRate()).isLessThanOrEqualTo(0.03);
+        void shouldKeepFalseNudgesAtOrUnderTwoPercent() {
+            CorpusMetrics metrics = CorpusMetrics.measure(DETECTOR, Corpus.labelled(VALIDATION));
+            System.out.println(metrics.summary("validation"));
+            assertThat(metrics.falseNudgeRate()).isLessThanOrEqualTo(0.02);
         }
     }
 
@@ -53,30 +77,42 @@ class CorpusTest {
     class Hygiene {
 
         @Test
-        void shouldHoldAtLeastFourHundredMessagesWithAHeldOutSplitOfAtLeast130() {
-            assertThat(TUNING.size() + HELD_OUT.size()).isGreaterThanOrEqualTo(400);
-            assertThat(HELD_OUT.size()).isGreaterThanOrEqualTo(130);
+        void shouldHoldAtLeastThreeThousandMessagesWithATestSplitOfAtLeastSixHundred() {
+            assertThat(all()).hasSizeGreaterThanOrEqualTo(3_000);
+            assertThat(TEST).hasSizeGreaterThanOrEqualTo(600);
+        }
+
+        @Test
+        void shouldHaveTheTestSplitWrittenByOthersThanTheTrainingAndValidationData() {
+            Set<String> testAuthors = authors(TEST);
+            Set<String> otherAuthors = authors(TRAINING);
+            otherAuthors.addAll(authors(VALIDATION));
+            assertThat(testAuthors).isNotEmpty().doesNotContainAnyElementsOf(otherAuthors);
+            assertThat(authors(VALIDATION)).doesNotContainAnyElementsOf(authors(TRAINING));
         }
 
         @Test
         void shouldUseUniqueIdsAndTextsAcrossSplits() {
-            List<Corpus.LabelledMessage> all = new ArrayList<>(TUNING);
-            all.addAll(HELD_OUT);
             Set<String> ids = new HashSet<>();
             Set<String> texts = new HashSet<>();
-            all.forEach(message -> {
+            for (Corpus.LabelledMessage message : all()) {
                 assertThat(ids.add(message.id()))
                         .as("unique id %s", message.id())
                         .isTrue();
                 assertThat(texts.add(message.text()))
                         .as("unique text %s", message.id())
                         .isTrue();
-            });
+            }
+        }
+
+        @Test
+        void shouldHoldNoNearIdenticalPairs() {
+            assertThat(NearDuplicates.find(all(), NEAR_DUPLICATE_SIMILARITY)).isEmpty();
         }
 
         @Test
         void shouldGiveACategoryExactlyToBlockers() {
-            for (Corpus.LabelledMessage message : concat()) {
+            for (Corpus.LabelledMessage message : all()) {
                 assertThat(message.category() == null)
                         .as("category of %s", message.id())
                         .isEqualTo(message.label() == Label.NONE);
@@ -84,23 +120,96 @@ class CorpusTest {
         }
 
         @Test
-        void shouldCoverEveryLabelAndCategory() {
-            Set<Label> labels = new HashSet<>();
-            Set<Category> categories = new HashSet<>();
-            for (Corpus.LabelledMessage message : concat()) {
-                labels.add(message.label());
-                if (message.category() != null) {
-                    categories.add(message.category());
-                }
+        void shouldCoverEveryLabelAndCategoryInEverySplit() {
+            for (List<Corpus.LabelledMessage> split : List.of(TRAINING, VALIDATION, TEST)) {
+                Set<Label> labels =
+                        split.stream().map(Corpus.LabelledMessage::label).collect(Collectors.toSet());
+                Set<Category> categories = split.stream()
+                        .map(Corpus.LabelledMessage::category)
+                        .filter(category -> category != null)
+                        .collect(Collectors.toSet());
+                assertThat(labels).containsExactlyInAnyOrder(Label.values());
+                assertThat(categories).containsExactlyInAnyOrder(Category.values());
             }
-            assertThat(labels).containsExactlyInAnyOrder(Label.values());
-            assertThat(categories).containsExactlyInAnyOrder(Category.values());
         }
 
-        private List<Corpus.LabelledMessage> concat() {
-            List<Corpus.LabelledMessage> all = new ArrayList<>(TUNING);
-            all.addAll(HELD_OUT);
-            return all;
+        private static Set<String> authors(List<Corpus.LabelledMessage> split) {
+            return split.stream().map(Corpus.LabelledMessage::author).collect(Collectors.toCollection(HashSet::new));
+        }
+    }
+
+    /**
+     * Just under what the built-in model measures on the test split (docs/BENCHMARKS.md), so that a change that makes
+     * it worse fails. The targets are 0.95 and 2%; they are not reached yet.
+     */
+    static final double TEST_MACRO_F1_FLOOR = 0.90;
+
+    static final double TEST_FALSE_NUDGE_CEILING = 0.03;
+
+    /** Word-pair Jaccard similarity at which two messages of ten words or more count as near-identical. */
+    static final double NEAR_DUPLICATE_SIMILARITY = 0.8;
+
+    private static List<Corpus.LabelledMessage> all() {
+        List<Corpus.LabelledMessage> all = new ArrayList<>(TRAINING);
+        all.addAll(VALIDATION);
+        all.addAll(TEST);
+        return all;
+    }
+
+    /** Finds pairs of near-identical messages by the Jaccard similarity of their word pairs. */
+    static final class NearDuplicates {
+        private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+        private static final int MIN_WORDS = 10;
+
+        private NearDuplicates() {}
+
+        static List<String> find(List<Corpus.LabelledMessage> messages, double similarity) {
+            List<Set<String>> shingles = new ArrayList<>();
+            Map<String, List<Integer>> holders = new HashMap<>();
+            for (int index = 0; index < messages.size(); index++) {
+                Set<String> pairs = wordPairs(messages.get(index).text());
+                shingles.add(pairs);
+                for (String pair : pairs) {
+                    holders.computeIfAbsent(pair, key -> new ArrayList<>()).add(index);
+                }
+            }
+            List<String> found = new ArrayList<>();
+            for (int index = 0; index < messages.size(); index++) {
+                Set<String> mine = shingles.get(index);
+                if (mine.size() < MIN_WORDS - 1) {
+                    continue;
+                }
+                Map<Integer, Integer> shared = new HashMap<>();
+                for (String pair : mine) {
+                    for (int other : holders.get(pair)) {
+                        if (other > index) {
+                            shared.merge(other, 1, Integer::sum);
+                        }
+                    }
+                }
+                for (Map.Entry<Integer, Integer> entry : shared.entrySet()) {
+                    Set<String> theirs = shingles.get(entry.getKey());
+                    double jaccard = (double) entry.getValue() / (mine.size() + theirs.size() - entry.getValue());
+                    if (jaccard >= similarity) {
+                        found.add(messages.get(index).id() + " ~ "
+                                + messages.get(entry.getKey()).id());
+                    }
+                }
+            }
+            return found;
+        }
+
+        static Set<String> wordPairs(String text) {
+            List<String> words = new ArrayList<>();
+            Matcher matcher = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
+            while (matcher.find()) {
+                words.add(matcher.group());
+            }
+            Set<String> pairs = new HashSet<>();
+            for (int index = 0; index + 1 < words.size(); index++) {
+                pairs.add(words.get(index) + " " + words.get(index + 1));
+            }
+            return pairs;
         }
     }
 }

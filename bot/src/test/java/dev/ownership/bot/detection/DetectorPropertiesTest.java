@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.StringLength;
 /** Properties of the detector on random and adversarial text, and on the corpus under harmless rewrites. */
 class DetectorPropertiesTest {
     private static final BlockerDetector DETECTOR = BlockerDetector.withDefaultLexicon();
-    private static final List<Corpus.LabelledMessage> CORPUS = Corpus.load(Corpus.HELD_OUT);
+    private static final List<Corpus.LabelledMessage> CORPUS = Corpus.validation();
 
     @Property(tries = 500)
     @Label("never throws on random text, and always gives a label and a category exactly for blockers")

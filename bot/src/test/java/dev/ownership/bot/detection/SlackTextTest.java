@@ -29,6 +29,7 @@ class SlackTextTest {
                 "A &amp; B &lt;3 => A & B <3",
                 "*Blockers:* _none_ => Blockers: none",
                 "~blocked on access~ sorted => sorted",
+                "_~blocked on access~ sorted_ => sorted",
                 "about ~2h and ~3h => about ~2h and ~3h",
                 "failing with `no space left` => failing with snippet",
                 ":no_entry: none :tada: => none",
