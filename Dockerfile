@@ -17,7 +17,7 @@ COPY storage/pom.xml storage/
 COPY scheduler/pom.xml scheduler/
 COPY bot/pom.xml bot/
 COPY benchmarks/pom.xml benchmarks/
-RUN ./mvnw -B -q -DskipTests -pl bot -am package \
+RUN ./mvnw -B -q -DskipTests -Dexec.skip=true -pl bot -am package \
     && rm -rf storage/target scheduler/target bot/target
 
 COPY . .

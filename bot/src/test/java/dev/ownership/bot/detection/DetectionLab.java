@@ -26,6 +26,7 @@ final class DetectionLab {
             case "errors" -> errors(load(Path.of(args[1])));
             case "rule-precision" -> rulePrecision(load(Path.of(args[1])));
             case "category" -> category(load(Path.of(args[1])));
+            case "report" -> report();
             default -> throw new IllegalArgumentException(mode);
         }
     }
@@ -190,6 +191,26 @@ final class DetectionLab {
                     (double) byRules / blockers,
                     (double) byModel / blockers,
                     (double) byBoth / blockers);
+        }
+    }
+
+    /** Rules, model alone and the shipped combination on the three splits, with confusion matrices. */
+    private static void report() {
+        BlockerDetector shipped = BlockerDetector.withDefaultLexicon();
+        BlockerDetector rules = BlockerDetector.rulesOnly();
+        List<List<LabelledText>> splits = List.of(
+                BlockerDetector.builtInCorpus(), Corpus.labelled(Corpus.validation()), Corpus.labelled(Corpus.test()));
+        List<String> names = List.of("training", "validation", "test");
+        for (int index = 0; index < splits.size(); index++) {
+            List<LabelledText> split = splits.get(index);
+            System.out.println(CorpusMetrics.measure(rules, split).summary(names.get(index) + ", rules alone"));
+            BlockerDetector modelAlone = rules.with(
+                            BlockerDetector.builtInModel().withBlend(1.0), shipped.nudgeConfidence())
+                    .withRulesVeto(false);
+            System.out.println(CorpusMetrics.measure(modelAlone, split).summary(names.get(index) + ", model alone"));
+            System.out.println(CorpusMetrics.measure(shipped.withRulesVeto(false), split)
+                    .summary(names.get(index) + ", blend without the rules' veto"));
+            System.out.println(CorpusMetrics.measure(shipped, split).summary(names.get(index) + ", shipped"));
         }
     }
 
