@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two halves decide together. Engineered rules read a section-aware, tokenised view of the raw Slack text, driven
  * by a lexicon of cue phrases an operator can override. A learned model (logistic regression over word and character
- * n-grams, the sections, and the rules' own verdict and reasons) is trained from the labelled corpus in the jar, and
- * its probabilities are blended with the rules' verdict. A post is labelled {@code blocker_without_proposal}, and so
+ * n-grams and the sections they stand in) is trained from the labelled corpus in the jar, and its probabilities are
+ * blended with the rules' verdict; the rules decide alone when the author says nothing blocks them. A post is labelled {@code blocker_without_proposal}, and so
  * nudged, only when that label's blended probability reaches the nudge confidence. See {@code docs/DETECTION.md}.
  *
  * <p>Nothing is downloaded: the model is built with the jar, or at start when a team adds examples of its own.
@@ -37,7 +37,9 @@ public final class BlockerDetector {
     /** The blended probability a post needs before it is labelled {@code blocker_without_proposal}. */
     public static final String CONFIDENCE_VARIABLE = "OWNERSHIP_NUDGE_CONFIDENCE";
     /** The lowest that kept validation false nudges at or under 2% (docs/BENCHMARKS.md, "Choices"). */
-    public static final double DEFAULT_NUDGE_CONFIDENCE = 0.60;
+    public static final double DEFAULT_NUDGE_CONFIDENCE = 0.59;
+    /** Training at start peaks near 190 MiB of heap; serving alongside it needs the rest (docs/OPERATIONS.md). */
+    static final long TRAINING_HEAP_MIB = 384;
     /** How many times each of a team's own examples counts against one corpus message. */
     static final int EXAMPLE_REPEAT = 3;
 
@@ -168,11 +170,11 @@ public final class BlockerDetector {
         return featuresOf(slackText, features, true);
     }
 
-    /** The same, with or without the rules' verdict among the features. */
+    /** The same for training: with or without the rules' verdict among the features, without readable names. */
     TextFeatures.Vector featuresOf(String slackText, TextFeatures features, boolean withRulesVerdict) {
         Reading reading = read(slackText);
         return features.extract(
-                slackText, reading.lines(), reading.sections(), withRulesVerdict ? reading.rules() : null);
+                slackText, reading.lines(), reading.sections(), withRulesVerdict ? reading.rules() : null, false);
     }
 
     /** The rules' view of a message. */
@@ -431,6 +433,12 @@ public final class BlockerDetector {
             }
             if (examples.isEmpty()) {
                 throw new IllegalArgumentException(EXAMPLES_VARIABLE + ": " + file + " holds no examples");
+            }
+            long heapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            if (heapMiB < TRAINING_HEAP_MIB) {
+                throw new IllegalArgumentException(EXAMPLES_VARIABLE + ": training on your examples at start needs a"
+                        + " heap of at least " + TRAINING_HEAP_MIB + " MiB and this JVM has " + heapMiB
+                        + " MiB; raise -Xmx or the container's memory limit");
             }
             return examples;
         }

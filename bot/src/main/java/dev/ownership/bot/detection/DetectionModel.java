@@ -35,7 +35,7 @@ final class DetectionModel {
     record Settings(int bits, TextFeatures.Weights weights, double labelCost, double categoryCost, double blend) {
 
         /** The settings of the built-in model; see docs/BENCHMARKS.md for how they were chosen. */
-        static final Settings DEFAULT = new Settings(18, new TextFeatures.Weights(1.0, 0.5, 1.0, 0.0), 16, 4, 0.8);
+        static final Settings DEFAULT = new Settings(18, new TextFeatures.Weights(1.0, 0.5, 1.0, 0.0), 32, 4, 0.8);
 
         Settings {
             Objects.requireNonNull(weights, "weights");
@@ -142,6 +142,8 @@ final class DetectionModel {
         data.flush();
         zipped.finish();
         zipped.flush();
+        // End the deflater now rather than when it is collected; the caller's stream stays open.
+        zipped.close();
     }
 
     /**
@@ -150,20 +152,19 @@ final class DetectionModel {
      * @throws IOException when the stream is not such a model
      */
     static DetectionModel read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(new GZIPInputStream(new BufferedInputStream(in, 1 << 16)));
-        if (data.readInt() != MAGIC) {
-            throw new IOException("not an Ownership detection model");
-        }
-        int bits = data.readInt();
-        TextFeatures.Weights weights =
-                new TextFeatures.Weights(data.readDouble(), data.readDouble(), data.readDouble(), data.readDouble());
-        Settings settings = new Settings(bits, weights, data.readDouble(), data.readDouble(), data.readDouble());
-        LinearModel labels = LinearModel.read(data);
-        LinearModel categories = LinearModel.read(data);
-        if (labels.dimension() != 1 << bits || categories.dimension() != 1 << bits) {
-            throw new IOException("the model's dimension does not match its settings");
-        }
-        try {
+        try (DataInputStream data = new DataInputStream(new GZIPInputStream(new BufferedInputStream(in, 1 << 16)))) {
+            if (data.readInt() != MAGIC) {
+                throw new IOException("not an Ownership detection model");
+            }
+            int bits = data.readInt();
+            TextFeatures.Weights weights = new TextFeatures.Weights(
+                    data.readDouble(), data.readDouble(), data.readDouble(), data.readDouble());
+            Settings settings = new Settings(bits, weights, data.readDouble(), data.readDouble(), data.readDouble());
+            LinearModel labels = LinearModel.read(data);
+            LinearModel categories = LinearModel.read(data);
+            if (labels.dimension() != 1 << bits || categories.dimension() != 1 << bits) {
+                throw new IOException("the model's dimension does not match its settings");
+            }
             return new DetectionModel(settings, labels, categories);
         } catch (IllegalArgumentException mismatch) {
             throw new IOException(mismatch.getMessage(), mismatch);

@@ -27,7 +27,8 @@ import java.util.Set;
  */
 record LabelledText(String text, Label label, Category category, boolean rulesTunedOn) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> KNOWN_KEYS = Set.of("id", "text", "label", "category", "note");
 
     LabelledText {
@@ -70,12 +71,17 @@ record LabelledText(String text, Label label, Category category, boolean rulesTu
         return messages;
     }
 
+    /** Error messages are one line: control characters from the file are shown as spaces. */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+    }
+
     private static LabelledText parse(String line, String where) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException malformed) {
-            throw new IllegalArgumentException(where + ": not JSON (" + malformed.getOriginalMessage() + ")");
+            throw new IllegalArgumentException(where + ": not JSON (" + oneLine(malformed.getOriginalMessage()) + ")");
         }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException(where + ": expected an object {\"text\": …, \"label\": …}");
@@ -83,7 +89,7 @@ record LabelledText(String text, Label label, Category category, boolean rulesTu
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KNOWN_KEYS.contains(name)) {
-                throw new IllegalArgumentException(where + ": unknown key \"" + name + "\"");
+                throw new IllegalArgumentException(where + ": unknown key \"" + oneLine(name) + "\"");
             }
         }
         JsonNode text = node.get("text");
@@ -102,7 +108,7 @@ record LabelledText(String text, Label label, Category category, boolean rulesTu
             JsonNode category = node.get("category");
             parsedCategory = category == null || category.isNull() ? null : Category.fromWireName(category.asText());
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException(where + ": " + unknown.getMessage());
+            throw new IllegalArgumentException(where + ": " + oneLine(unknown.getMessage()));
         }
         if (parsedLabel == Label.NONE && parsedCategory != null) {
             throw new IllegalArgumentException(where + ": a message labelled none has no category");

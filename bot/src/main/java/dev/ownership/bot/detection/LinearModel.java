@@ -122,7 +122,11 @@ final class LinearModel {
             throw new IOException("not a model: " + used + " rows");
         }
         // One bulk read instead of a readFloat per weight: this runs on every start.
-        byte[] rows = new byte[used * (4 + 4 * count)];
+        long size = (long) used * (4 + 4 * count);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IOException("not a model: " + size + " bytes of weights");
+        }
+        byte[] rows = new byte[(int) size];
         in.readFully(rows);
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(rows);
         for (int row = 0; row < used; row++) {

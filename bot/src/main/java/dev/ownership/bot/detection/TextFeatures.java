@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a message into the sparse feature vector the learned model reads: word 1–3-grams of the normalised words,
  * section-aware word 1–2-grams ("in the Blockers section: waiting"), character 2–5-grams within words, emoji names,
- * and the rules' verdict and the shapes of their reasons.
+ * a coarse length, and (when its weight is not zero) the rules' verdict and the shapes of their reasons. The built-in
+ * model gives the rules' family no weight: measured, it did not help (docs/BENCHMARKS.md).
  *
  * <p>Features are hashed into {@code 2^bits} slots (no vocabulary to ship or keep in step). Each family is weighted
  * and normalised to that weight's length, so that a long message does not outvote a short one by sheer count.
@@ -80,6 +81,12 @@ final class TextFeatures {
      * @param rules the rules' verdict on the message, or {@code null} to leave the rules' features out
      */
     Vector extract(String raw, List<SlackText.Line> lines, List<Section> sections, Classification rules) {
+        return extract(raw, lines, sections, rules, true);
+    }
+
+    /** The same, without the readable names of the word n-grams when {@code named} is false (for training). */
+    Vector extract(
+            String raw, List<SlackText.Line> lines, List<Section> sections, Classification rules, boolean named) {
         Family words = new Family();
         Family sectioned = new Family();
         Family characters = new Family();
@@ -99,10 +106,10 @@ final class TextFeatures {
         }
         sectioned.add(slot(SEED_SECTION, "length:" + lengthBucket(names.size())));
         addEmoji(raw, words);
-        if (rules != null) {
+        if (rules != null && weights.rules() > 0) {
             addRules(rules, ruleFamily);
         }
-        return combine(names, words, sectioned, characters, ruleFamily);
+        return combine(named ? names : List.of(), words, sectioned, characters, ruleFamily);
     }
 
     private void addWordGrams(List<Token> tokens, String kind, Family words, Family sectioned, List<NamedSlot> names) {

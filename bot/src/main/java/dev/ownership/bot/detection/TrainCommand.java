@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Trains the detection model from the labelled corpus on the classpath and writes it to a file: what the build runs to
- * make the model the jar ships ({@code detection/model.bin}), and what {@code java -jar ownership-bot.jar train}
- * runs to try a team's examples ({@value BlockerDetector#EXAMPLES_VARIABLE}) before deploying them.
+ * make the model the jar ships ({@code detection/model.bin}). Run by hand with
+ * {@code java -cp ownership-bot.jar dev.ownership.bot.detection.TrainCommand FILE}.
  *
  * <p>Deterministic: the same corpus, examples and settings give the same file, byte for byte.
  */

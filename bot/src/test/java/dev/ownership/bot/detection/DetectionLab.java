@@ -27,6 +27,7 @@ final class DetectionLab {
             case "rule-precision" -> rulePrecision(load(Path.of(args[1])));
             case "category" -> category(load(Path.of(args[1])));
             case "report" -> report();
+            case "repeat" -> repeat(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(mode);
         }
     }
@@ -212,6 +213,23 @@ final class DetectionLab {
                     .summary(names.get(index) + ", blend without the rules' veto"));
             System.out.println(CorpusMetrics.measure(shipped, split).summary(names.get(index) + ", shipped"));
         }
+    }
+
+    /** A team's examples counted {@code repeat} times: the team's posts {@code from}.. (1-based, to 90) measured. */
+    private static void repeat(int repeat, int to) {
+        List<Corpus.LabelledMessage> team = Corpus.load("/detection/team/E1A.jsonl");
+        List<LabelledText> examples = Corpus.labelled(team.subList(0, 45));
+        List<LabelledText> measured = Corpus.labelled(team.subList(45, to));
+        List<LabelledText> messages = new java.util.ArrayList<>(BlockerDetector.builtInCorpus());
+        List<Integer> repeats = new java.util.ArrayList<>(java.util.Collections.nCopies(messages.size(), 1));
+        messages.addAll(examples);
+        repeats.addAll(java.util.Collections.nCopies(examples.size(), repeat));
+        BlockerDetector rules = BlockerDetector.rulesOnly();
+        DetectionModel model = DetectionModel.train(messages, repeats, DetectionModel.Settings.DEFAULT, rules);
+        BlockerDetector taught = rules.with(model, BlockerDetector.DEFAULT_NUDGE_CONFIDENCE);
+        System.out.println(CorpusMetrics.measure(BlockerDetector.withDefaultLexicon(), measured)
+                .summary("built-in"));
+        System.out.println(CorpusMetrics.measure(taught, measured).summary("repeat " + repeat));
     }
 
     private static void errors(List<LabelledText> validation) {
