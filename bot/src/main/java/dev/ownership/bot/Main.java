@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The command line: {@code serve} (default), {@code demo}, {@code classify}, {@code backup FILE},
+ * The command line: {@code serve} (default), {@code demo}, {@code classify}, {@code train EXAMPLES MODEL},
+ * {@code backup FILE},
  * {@code --help}, {@code --version}.
  *
  * <p>Exit codes: 0 success, 1 failure, 2 bad usage or configuration.
@@ -46,6 +47,11 @@ public final class Main {
             case "classify":
                 quietLogs();
                 return classify(env, out, err);
+            case "train":
+                quietLogs();
+                return rest.size() == 2
+                        ? train(env, Path.of(rest.get(0)), Path.of(rest.get(1)), out, err)
+                        : usage(err, "train takes EXAMPLES and MODEL");
             case "backup":
                 return rest.size() == 1
                         ? backup(env, Path.of(rest.get(0)), out, err)
@@ -113,6 +119,18 @@ public final class Main {
         return ClassifyCommand.run(System.in, out, detector);
     }
 
+    private static int train(Map<String, String> env, Path examples, Path model, PrintStream out, PrintStream err) {
+        try {
+            return dev.ownership.bot.detection.TrainCommand.trainExamples(env, examples, model, out);
+        } catch (IllegalArgumentException e) {
+            err.println("ownership: " + e.getMessage());
+            return USAGE;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            err.println("ownership: could not write " + model + ": " + e.getMessage());
+            return FAILED;
+        }
+    }
+
     private static int backup(Map<String, String> env, Path target, PrintStream out, PrintStream err) {
         Path source = Path.of(env.getOrDefault(Config.OWNERSHIP_DB, "data/ownership.db"));
         if (!source.toFile().isFile()) {
@@ -144,12 +162,16 @@ public final class Main {
                   demo         run the bot against a built-in Slack simulator and print a transcript of a week
                   classify     read JSON lines {"id","text"} on stdin, write one classification per line
                   backup FILE  write a consistent copy of the database (OWNERSHIP_DB) to FILE, also while running
+                  train EXAMPLES MODEL
+                               train the detector on the built-in corpus plus your labelled EXAMPLES (JSON lines
+                               {"text","label"}) and write MODEL, to load with OWNERSHIP_DETECTION_MODEL
                   --help       this text
                   --version    the version
 
                 Environment (serve): SLACK_BOT_TOKEN (required), SLACK_SIGNING_SECRET (required in HTTP mode),
                 SLACK_APP_TOKEN, SLACK_API_URL, PORT, OWNERSHIP_DB, OWNERSHIP_ADMINS, OWNERSHIP_NUDGE_GRACE,
-                OWNERSHIP_NUDGE_DAILY_LIMIT, OWNERSHIP_RETENTION. See README.md.
+                OWNERSHIP_NUDGE_DAILY_LIMIT, OWNERSHIP_RETENTION, OWNERSHIP_NUDGE_CONFIDENCE,
+                OWNERSHIP_DETECTION_MODEL, OWNERSHIP_DETECTION_EXAMPLES, OWNERSHIP_DETECTION_LEXICON. See README.md.
                 """;
     }
 

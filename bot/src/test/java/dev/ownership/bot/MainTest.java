@@ -86,6 +86,29 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("train needs EXAMPLES and MODEL, and names the line of a malformed examples file")
+    void shouldExplainTrainUsage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws java.io.IOException {
+        assertThat(run(Map.of(), "train", "examples.jsonl")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("train takes EXAMPLES and MODEL");
+        err.reset();
+        java.nio.file.Path examples =
+                java.nio.file.Files.writeString(directory.resolve("examples.jsonl"), "{\"text\": \"stuck\"}\n");
+
+        assertThat(run(
+                        Map.of(),
+                        "train",
+                        examples.toString(),
+                        directory.resolve("m.bin").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("ownership: ")
+                .contains("line 1")
+                .doesNotContain("\n");
+        assertThat(directory.resolve("m.bin")).doesNotExist();
+    }
+
+    @Test
     @DisplayName("backup without a database says where it looked")
     void shouldExplainMissingDatabase() {
         assertThat(run(Map.of("OWNERSHIP_DB", "/no/such/ownership.db"), "backup", "/tmp/x.db"))

@@ -34,6 +34,8 @@ public final class BlockerDetector {
     public static final String LEXICON_VARIABLE = "OWNERSHIP_DETECTION_LEXICON";
     /** Names a JSON-lines file of a team's labelled examples, added to the training data at start. */
     public static final String EXAMPLES_VARIABLE = "OWNERSHIP_DETECTION_EXAMPLES";
+    /** Names a model file written by the {@code train} command, loaded at start instead of the built-in model. */
+    public static final String MODEL_VARIABLE = "OWNERSHIP_DETECTION_MODEL";
     /** The blended probability a post needs before it is labelled {@code blocker_without_proposal}. */
     public static final String CONFIDENCE_VARIABLE = "OWNERSHIP_NUDGE_CONFIDENCE";
     /** The lowest that kept validation false nudges at or under 2% (docs/BENCHMARKS.md, "Choices"). */
@@ -118,9 +120,14 @@ public final class BlockerDetector {
      */
     public static BlockerDetector fromEnvironment(Map<String, String> env) {
         Settings settings = Settings.of(env);
-        DetectionModel model = settings.examples().isEmpty()
-                ? builtInModel()
-                : trainWithExamples(settings.lexicon(), settings.examples());
+        DetectionModel model;
+        if (settings.trainedModel() != null) {
+            model = settings.trainedModel();
+        } else if (settings.examples().isEmpty()) {
+            model = builtInModel();
+        } else {
+            model = trainWithExamples(settings.lexicon(), settings.examples());
+        }
         return new BlockerDetector(settings.lexicon(), model, settings.confidence());
     }
 
@@ -394,12 +401,60 @@ public final class BlockerDetector {
         }
     }
 
-    /** The detection variables, read and checked. */
-    private record Settings(Lexicon lexicon, List<LabelledText> examples, double confidence) {
+    /** The lexicon {@value #LEXICON_VARIABLE} names, or the built-in one. */
+    static Lexicon lexiconOf(Map<String, String> env) {
+        return Settings.lexicon(Objects.requireNonNull(env, "env"));
+    }
+
+    /**
+     * A file of labelled examples, read and checked.
+     *
+     * @throws IllegalArgumentException naming the file and line when it cannot be used
+     */
+    static List<LabelledText> readExamples(Path file) {
+        List<LabelledText> examples;
+        try (InputStream in = Files.newInputStream(file)) {
+            examples = LabelledText.readLines(in, file.toString());
+        } catch (IOException | UncheckedIOException unreadable) {
+            throw new IllegalArgumentException("cannot read " + file + " ("
+                    + unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage() + ")");
+        }
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no examples");
+        }
+        return examples;
+    }
+
+    /** The detection variables, read and checked; {@code trainedModel} is null unless one is named. */
+    private record Settings(
+            Lexicon lexicon, List<LabelledText> examples, DetectionModel trainedModel, double confidence) {
 
         static Settings of(Map<String, String> env) {
             Objects.requireNonNull(env, "env");
-            return new Settings(lexicon(env), examples(env), confidence(env));
+            DetectionModel trained = trainedModel(env);
+            List<LabelledText> examples = examples(env);
+            if (trained != null && !examples.isEmpty()) {
+                throw new IllegalArgumentException(MODEL_VARIABLE + " and " + EXAMPLES_VARIABLE
+                        + " are both set: a model from `train` already holds its examples; set only one");
+            }
+            return new Settings(lexicon(env), examples, trained, confidence(env));
+        }
+
+        private static DetectionModel trainedModel(Map<String, String> env) {
+            String path = env.get(MODEL_VARIABLE);
+            if (path == null || path.isBlank()) {
+                return null;
+            }
+            Path file = Path.of(path.strip());
+            try (InputStream in = Files.newInputStream(file)) {
+                DetectionModel model = DetectionModel.read(in);
+                LOG.info("Blocker detection uses the model in {}", file);
+                return model;
+            } catch (IOException | RuntimeException unreadable) {
+                throw new IllegalArgumentException(MODEL_VARIABLE + ": cannot use " + file + " ("
+                        + unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage()
+                        + "); write one with `java -jar ownership-bot.jar train EXAMPLES MODEL`");
+            }
         }
 
         private static Lexicon lexicon(Map<String, String> env) {
@@ -421,24 +476,18 @@ public final class BlockerDetector {
             if (path == null || path.isBlank()) {
                 return List.of();
             }
-            Path file = Path.of(path.strip());
             List<LabelledText> examples;
-            try (InputStream in = Files.newInputStream(file)) {
-                examples = LabelledText.readLines(in, file.toString());
-            } catch (IOException | UncheckedIOException unreadable) {
-                throw new IllegalArgumentException(EXAMPLES_VARIABLE + ": cannot read " + file + " ("
-                        + unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage() + ")");
-            } catch (IllegalArgumentException malformed) {
-                throw new IllegalArgumentException(EXAMPLES_VARIABLE + ": " + malformed.getMessage(), malformed);
-            }
-            if (examples.isEmpty()) {
-                throw new IllegalArgumentException(EXAMPLES_VARIABLE + ": " + file + " holds no examples");
+            try {
+                examples = readExamples(Path.of(path.strip()));
+            } catch (IllegalArgumentException unusable) {
+                throw new IllegalArgumentException(EXAMPLES_VARIABLE + ": " + unusable.getMessage(), unusable);
             }
             long heapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
             if (heapMiB < TRAINING_HEAP_MIB) {
                 throw new IllegalArgumentException(EXAMPLES_VARIABLE + ": training on your examples at start needs a"
                         + " heap of at least " + TRAINING_HEAP_MIB + " MiB and this JVM has " + heapMiB
-                        + " MiB; raise -Xmx or the container's memory limit");
+                        + " MiB; raise -Xmx or the container's memory limit, or train once with"
+                        + " `java -jar ownership-bot.jar train EXAMPLES MODEL` and set " + MODEL_VARIABLE);
             }
             return examples;
         }

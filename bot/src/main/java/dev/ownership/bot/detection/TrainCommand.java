@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Trains the detection model from the labelled corpus on the classpath and writes it to a file: what the build runs to
- * make the model the jar ships ({@code detection/model.bin}). Run by hand with
- * {@code java -cp ownership-bot.jar dev.ownership.bot.detection.TrainCommand FILE}.
+ * make the model the jar ships ({@code detection/model.bin}), and the jar's {@code train EXAMPLES MODEL} command,
+ * which adds a team's labelled examples and writes a model for {@value BlockerDetector#MODEL_VARIABLE}.
  *
  * <p>Deterministic: the same corpus, examples and settings give the same file, byte for byte.
  */
@@ -62,6 +62,35 @@ public final class TrainCommand {
                 (System.nanoTime() - started) / 1_000_000,
                 output,
                 Files.size(output));
+        return 0;
+    }
+
+    /**
+     * The {@code train EXAMPLES MODEL} command: trains on the built-in corpus plus the labelled examples in
+     * {@code examples}, with the lexicon {@value BlockerDetector#LEXICON_VARIABLE} names, and writes the model to
+     * {@code model}, for {@value BlockerDetector#MODEL_VARIABLE}; returns the exit code 0.
+     *
+     * @throws IllegalArgumentException naming the file and line when the examples cannot be used
+     */
+    public static int trainExamples(Map<String, String> env, Path examples, Path model, PrintStream out)
+            throws IOException {
+        long started = System.nanoTime();
+        List<LabelledText> labelled = BlockerDetector.readExamples(examples);
+        Lexicon lexicon = BlockerDetector.lexiconOf(env);
+        DetectionModel trained = BlockerDetector.trainWithExamples(lexicon, labelled);
+        try (OutputStream file = Files.newOutputStream(model)) {
+            trained.write(file);
+        }
+        out.printf(
+                "Trained on %d corpus messages and %d of your examples in %d s; wrote %s (%d bytes).%n"
+                        + "Start the bot with %s=%s to use it.%n",
+                BlockerDetector.builtInCorpus().size(),
+                labelled.size(),
+                (System.nanoTime() - started) / 1_000_000_000,
+                model,
+                Files.size(model),
+                BlockerDetector.MODEL_VARIABLE,
+                model.toAbsolutePath());
         return 0;
     }
 
