@@ -142,7 +142,7 @@ class CorpusTest {
      * Just under what the built-in model measures on the test split (docs/BENCHMARKS.md), so that a change that makes
      * it worse fails. The targets are 0.95 and 2%; they are not reached yet.
      */
-    static final double TEST_MACRO_F1_FLOOR = 0.91;
+    static final double TEST_MACRO_F1_FLOOR = 0.92;
 
     static final double TEST_FALSE_NUDGE_CEILING = 0.04;
 
