@@ -338,11 +338,18 @@ public final class BlockerDetector {
         }
     }
 
+    /** The batch files of the training corpus, as {@code detection/corpus/index.txt} lists them. */
+    static List<String> corpusFiles() {
+        return resourceLines(CORPUS_INDEX).stream()
+                .map(name -> "/detection/corpus/" + name)
+                .toList();
+    }
+
     /** The labelled corpus the built-in model is trained on, from the jar. */
     static List<LabelledText> builtInCorpus() {
         List<LabelledText> corpus = new ArrayList<>();
-        for (String name : resourceLines(CORPUS_INDEX)) {
-            String resource = "/detection/corpus/" + name;
+        for (String resource : corpusFiles()) {
+            String name = resource.substring(resource.lastIndexOf('/') + 1);
             try (InputStream in = BlockerDetector.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("Missing training corpus " + resource);
@@ -377,10 +384,16 @@ public final class BlockerDetector {
 
     /** Trains the model on the built-in corpus plus a team's examples, each counted {@value #EXAMPLE_REPEAT} times. */
     static DetectionModel trainWithExamples(Lexicon lexicon, List<LabelledText> examples) {
-        List<LabelledText> messages = new ArrayList<>(builtInCorpus());
+        return trainWithExamples(lexicon, builtInCorpus(), examples, EXAMPLE_REPEAT);
+    }
+
+    /** Trains the model on {@code corpus} plus a team's examples, each counted {@code repeat} times. */
+    static DetectionModel trainWithExamples(
+            Lexicon lexicon, List<LabelledText> corpus, List<LabelledText> examples, int repeat) {
+        List<LabelledText> messages = new ArrayList<>(corpus);
         List<Integer> repeats = new ArrayList<>(Collections.nCopies(messages.size(), 1));
         messages.addAll(examples);
-        repeats.addAll(Collections.nCopies(examples.size(), EXAMPLE_REPEAT));
+        repeats.addAll(Collections.nCopies(examples.size(), repeat));
         long started = System.nanoTime();
         DetectionModel trained =
                 DetectionModel.train(messages, repeats, DetectionModel.Settings.DEFAULT, rulesOnly(lexicon));

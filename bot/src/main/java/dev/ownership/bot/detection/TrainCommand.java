@@ -27,42 +27,19 @@ public final class TrainCommand {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: TrainCommand OUTPUT_FILE");
         }
-        run(Path.of(args[0]), Map.of(), System.out);
-    }
-
-    /**
-     * Trains on the built-in corpus, plus the examples {@value BlockerDetector#EXAMPLES_VARIABLE} names in {@code env},
-     * and writes the model to {@code output}; returns the exit code 0.
-     *
-     * @throws IllegalArgumentException naming a detection variable whose value or file is invalid
-     */
-    public static int run(Path output, Map<String, String> env, PrintStream out) throws IOException {
         long started = System.nanoTime();
-        BlockerDetector.checkEnvironment(env);
-        List<LabelledText> examples = examples(env);
-        Lexicon lexicon = Lexicon.readResource(BlockerDetector.DEFAULT_LEXICON);
-        DetectionModel model = examples.isEmpty()
-                ? DetectionModel.train(
-                        BlockerDetector.builtInCorpus(),
-                        null,
-                        DetectionModel.Settings.DEFAULT,
-                        BlockerDetector.rulesOnly(lexicon))
-                : BlockerDetector.trainWithExamples(lexicon, examples);
+        List<LabelledText> corpus = BlockerDetector.builtInCorpus();
+        DetectionModel model =
+                DetectionModel.train(corpus, null, DetectionModel.Settings.DEFAULT, BlockerDetector.rulesOnly());
+        Path output = Path.of(args[0]);
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (OutputStream file = Files.newOutputStream(output)) {
-            model.write(file);
-        }
-        out.printf(
-                "Trained the detection model on %d corpus messages and %d examples in %d ms: %s (%d bytes)%n",
-                BlockerDetector.builtInCorpus().size(),
-                examples.size(),
-                (System.nanoTime() - started) / 1_000_000,
-                output,
-                Files.size(output));
-        return 0;
+        write(model, output);
+        System.out.printf(
+                "Trained the detection model on %d corpus messages in %d ms: %s (%d bytes)%n",
+                corpus.size(), (System.nanoTime() - started) / 1_000_000, output, Files.size(output));
     }
 
     /**
@@ -76,15 +53,14 @@ public final class TrainCommand {
             throws IOException {
         long started = System.nanoTime();
         List<LabelledText> labelled = BlockerDetector.readExamples(examples);
-        Lexicon lexicon = BlockerDetector.lexiconOf(env);
-        DetectionModel trained = BlockerDetector.trainWithExamples(lexicon, labelled);
-        try (OutputStream file = Files.newOutputStream(model)) {
-            trained.write(file);
-        }
+        List<LabelledText> corpus = BlockerDetector.builtInCorpus();
+        DetectionModel trained = BlockerDetector.trainWithExamples(
+                BlockerDetector.lexiconOf(env), corpus, labelled, BlockerDetector.EXAMPLE_REPEAT);
+        write(trained, model);
         out.printf(
                 "Trained on %d corpus messages and %d of your examples in %d s; wrote %s (%d bytes).%n"
                         + "Start the bot with %s=%s to use it.%n",
-                BlockerDetector.builtInCorpus().size(),
+                corpus.size(),
                 labelled.size(),
                 (System.nanoTime() - started) / 1_000_000_000,
                 model,
@@ -94,15 +70,9 @@ public final class TrainCommand {
         return 0;
     }
 
-    private static List<LabelledText> examples(Map<String, String> env) {
-        String path = env.get(BlockerDetector.EXAMPLES_VARIABLE);
-        if (path == null || path.isBlank()) {
-            return List.of();
-        }
-        try (var in = Files.newInputStream(Path.of(path.strip()))) {
-            return LabelledText.readLines(in, path.strip());
-        } catch (IOException unreadable) {
-            throw new IllegalArgumentException(BlockerDetector.EXAMPLES_VARIABLE + ": " + unreadable.getMessage());
+    private static void write(DetectionModel model, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            model.write(out);
         }
     }
 }

@@ -44,16 +44,7 @@ final class Corpus {
 
     static List<LabelledMessage> training() {
         List<LabelledMessage> messages = new ArrayList<>();
-        try (InputStream index = Corpus.class.getResourceAsStream(BlockerDetector.CORPUS_INDEX)) {
-            String text = new String(index.readAllBytes(), StandardCharsets.UTF_8);
-            for (String name : text.lines().map(String::strip).toList()) {
-                if (!name.isEmpty() && !name.startsWith("#")) {
-                    messages.addAll(load("/detection/corpus/" + name));
-                }
-            }
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
+        BlockerDetector.corpusFiles().forEach(resource -> messages.addAll(load(resource)));
         return messages;
     }
 

@@ -220,12 +220,12 @@ final class DetectionLab {
         List<Corpus.LabelledMessage> team = Corpus.load("/detection/team/E1A.jsonl");
         List<LabelledText> examples = Corpus.labelled(team.subList(0, 45));
         List<LabelledText> measured = Corpus.labelled(team.subList(45, to));
-        List<LabelledText> messages = new java.util.ArrayList<>(BlockerDetector.builtInCorpus());
-        List<Integer> repeats = new java.util.ArrayList<>(java.util.Collections.nCopies(messages.size(), 1));
-        messages.addAll(examples);
-        repeats.addAll(java.util.Collections.nCopies(examples.size(), repeat));
         BlockerDetector rules = BlockerDetector.rulesOnly();
-        DetectionModel model = DetectionModel.train(messages, repeats, DetectionModel.Settings.DEFAULT, rules);
+        DetectionModel model = BlockerDetector.trainWithExamples(
+                Lexicon.readResource(BlockerDetector.DEFAULT_LEXICON),
+                BlockerDetector.builtInCorpus(),
+                examples,
+                repeat);
         BlockerDetector taught = rules.with(model, BlockerDetector.DEFAULT_NUDGE_CONFIDENCE);
         System.out.println(CorpusMetrics.measure(BlockerDetector.withDefaultLexicon(), measured)
                 .summary("built-in"));
