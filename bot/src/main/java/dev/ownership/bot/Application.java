@@ -3,6 +3,7 @@ package dev.ownership.bot;
 import com.slack.api.bolt.App;
 import dev.ownership.bot.command.Admins;
 import dev.ownership.bot.command.CommandService;
+import dev.ownership.bot.command.CommandSlackListener;
 import dev.ownership.bot.command.ProgressCommands;
 import dev.ownership.bot.command.ScheduleSettings;
 import dev.ownership.bot.config.Config;
@@ -11,59 +12,66 @@ import dev.ownership.bot.digest.Digest;
 import dev.ownership.bot.digest.DigestComposer;
 import dev.ownership.bot.digest.DigestPreviews;
 import dev.ownership.bot.digest.DigestService;
+import dev.ownership.bot.digest.DigestSlackMessenger;
 import dev.ownership.bot.digest.MilestoneSource;
 import dev.ownership.bot.home.CommandSharing;
 import dev.ownership.bot.home.HomeActions;
 import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.home.HomeService;
+import dev.ownership.bot.home.HomeSlackInteractions;
+import dev.ownership.bot.home.HomeSlackMessenger;
 import dev.ownership.bot.http.WebServer;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.NudgeDelivery;
+import dev.ownership.bot.nudge.NudgeSlackInteractions;
+import dev.ownership.bot.nudge.NudgeSlackMessenger;
 import dev.ownership.bot.nudge.StandupService;
+import dev.ownership.bot.nudge.StandupSlackListener;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.privacy.ForgetMe;
+import dev.ownership.bot.privacy.PrivacySlackInteractions;
 import dev.ownership.bot.privacy.RetentionService;
+import dev.ownership.bot.prompt.MembershipSlackListener;
 import dev.ownership.bot.prompt.PromptActions;
 import dev.ownership.bot.prompt.PromptSchedules;
 import dev.ownership.bot.prompt.PromptSender;
+import dev.ownership.bot.prompt.PromptSlackInteractions;
+import dev.ownership.bot.prompt.PromptSlackMessenger;
 import dev.ownership.bot.prompt.Prompting;
 import dev.ownership.bot.prompt.Sharing;
 import dev.ownership.bot.prompt.TeamMembership;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.SlackApi;
 import dev.ownership.bot.slack.SlackApps;
-import dev.ownership.bot.slack.SlackDigestMessenger;
 import dev.ownership.bot.slack.SlackEventsServlet;
-import dev.ownership.bot.slack.SlackHomeMessenger;
-import dev.ownership.bot.slack.SlackNudgeMessenger;
-import dev.ownership.bot.slack.SlackPromptMessenger;
-import dev.ownership.bot.slack.SlackWorkspace;
 import dev.ownership.bot.slack.SocketModeConnection;
 import dev.ownership.bot.streak.Celebrations;
 import dev.ownership.bot.streak.Leaderboard;
 import dev.ownership.bot.streak.StreakService;
+import dev.ownership.bot.workspace.SlackWorkspace;
+import dev.ownership.bot.workspace.WorkspaceSlackListener;
 import dev.ownership.scheduler.OwnershipScheduler;
 import dev.ownership.scheduler.PromptTimetable;
 import dev.ownership.scheduler.PromptWork;
-import dev.ownership.storage.ActivityRepository;
 import dev.ownership.storage.Database;
-import dev.ownership.storage.DigestRepository;
-import dev.ownership.storage.ErasureRepository;
-import dev.ownership.storage.ImpactRepository;
-import dev.ownership.storage.LeaderboardOptOutRepository;
-import dev.ownership.storage.LearningRepository;
-import dev.ownership.storage.MemberRepository;
-import dev.ownership.storage.MilestoneRepository;
-import dev.ownership.storage.PauseRepository;
 import dev.ownership.storage.ProcessedEventRepository;
-import dev.ownership.storage.PromptDeliveryRepository;
-import dev.ownership.storage.PromptFanOutRepository;
-import dev.ownership.storage.RetentionRepository;
-import dev.ownership.storage.RiskRepository;
-import dev.ownership.storage.ScheduleRepository;
-import dev.ownership.storage.StandupRepository;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.digest.DigestRepository;
+import dev.ownership.storage.nudge.StandupRepository;
+import dev.ownership.storage.pause.PauseRepository;
+import dev.ownership.storage.privacy.ErasureRepository;
+import dev.ownership.storage.privacy.RetentionRepository;
+import dev.ownership.storage.prompt.ImpactRepository;
+import dev.ownership.storage.prompt.LearningRepository;
+import dev.ownership.storage.prompt.PromptDeliveryRepository;
+import dev.ownership.storage.prompt.PromptFanOutRepository;
+import dev.ownership.storage.prompt.RiskRepository;
+import dev.ownership.storage.prompt.ScheduleRepository;
+import dev.ownership.storage.streak.ActivityRepository;
+import dev.ownership.storage.streak.LeaderboardOptOutRepository;
+import dev.ownership.storage.streak.MilestoneRepository;
+import dev.ownership.storage.workspace.MemberRepository;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -177,7 +185,7 @@ public final class Application implements AutoCloseable {
         StandupRepository standupPosts = new StandupRepository(database);
         PauseRepository pauseRepository = new PauseRepository(database);
         Pauses pauses = new Pauses(pauseRepository, clock);
-        SlackDigestMessenger digestMessenger = new SlackDigestMessenger(api);
+        DigestSlackMessenger digestMessenger = new DigestSlackMessenger(api);
         DigestRepository digestRecords = new DigestRepository(database);
         DigestComposer digestComposer =
                 new DigestComposer(standupPosts, digestRecords, milestonesFrom(digestRecords), clock);
@@ -193,7 +201,7 @@ public final class Application implements AutoCloseable {
         StreakService streaks =
                 new StreakService(teams, new ActivityRepository(database), pauseRepository, config.nudgeGrace(), clock);
         LeaderboardOptOutRepository optOuts = new LeaderboardOptOutRepository(database);
-        SlackHomeMessenger homeMessenger = new SlackHomeMessenger(api);
+        HomeSlackMessenger homeMessenger = new HomeSlackMessenger(api);
         Celebrations celebrations =
                 new Celebrations(new MilestoneRepository(database), pauses, workspace, homeMessenger, clock, metrics);
         HomeService home =
@@ -227,7 +235,7 @@ public final class Application implements AutoCloseable {
         RetentionService retention =
                 new RetentionService(new RetentionRepository(database), config.retention(), clock, metrics);
 
-        SlackNudgeMessenger nudgeMessenger = new SlackNudgeMessenger(api);
+        NudgeSlackMessenger nudgeMessenger = new NudgeSlackMessenger(api);
         StandupService standups =
                 new StandupService(teams, standupPosts, detector, config.nudgeGrace(), clock, metrics, homeRefresher);
         NudgeDelivery nudges = new NudgeDelivery(
@@ -237,14 +245,18 @@ public final class Application implements AutoCloseable {
         nudges.recoverInterrupted();
 
         App app = new SlackApps(config, api, metrics, processed, clock)
-                .withCommands(commands, work, digestMessenger, homeRefresher)
-                .withWorkspace(workspace, prompts.membership()::personChanged, work)
-                .withStandups(standups)
-                .withNudges(nudgeActions, work)
-                .withPrompts(prompts.actions(), prompts.membership(), work, homeRefresher)
-                .withHome(home, homeActions, work)
-                .withPrivacy(forgetMe, homeRefresher, work)
-                .build();
+                .build(List.of(
+                        new CommandSlackListener(commands, api, work, digestMessenger, homeRefresher),
+                        new WorkspaceSlackListener(
+                                workspace,
+                                userId -> work.submit("workspace.profile-changed", () -> prompts.membership()
+                                        .personChanged(userId))),
+                        new StandupSlackListener(standups),
+                        new NudgeSlackInteractions(nudgeActions, api, work),
+                        new PromptSlackInteractions(prompts.actions(), api, work, homeRefresher),
+                        new MembershipSlackListener(prompts.membership(), work),
+                        new HomeSlackInteractions(home, homeActions, api, work),
+                        new PrivacySlackInteractions(forgetMe, homeRefresher, api, work)));
 
         maintenance = () -> {
             processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT));
@@ -311,7 +323,7 @@ public final class Application implements AutoCloseable {
         MemberRepository members = new MemberRepository(database);
         PromptDeliveryRepository deliveries = new PromptDeliveryRepository(database);
         PromptTimetable timetable = new PromptTimetable(schedules);
-        SlackPromptMessenger messenger = new SlackPromptMessenger(api);
+        PromptSlackMessenger messenger = new PromptSlackMessenger(api);
         Executor background = task -> {
             if (!work.submit("prompts", task)) {
                 throw new RejectedExecutionException("The background queue is full or the bot is stopping");

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.simulator.CommandReply;
 import dev.ownership.bot.simulator.EventDelivery;
-import dev.ownership.storage.StandupRepository;
+import dev.ownership.storage.nudge.StandupRepository;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;

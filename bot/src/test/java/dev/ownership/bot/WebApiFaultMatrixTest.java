@@ -13,7 +13,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.digest.DigestService;
+import dev.ownership.bot.digest.DigestSlackMessenger;
+import dev.ownership.bot.nudge.NudgeSlackMessenger;
 import dev.ownership.bot.prompt.PromptSender;
+import dev.ownership.bot.prompt.PromptSlackMessenger;
 import dev.ownership.bot.prompt.TeamMembership;
 import dev.ownership.bot.simulator.Fault;
 import dev.ownership.bot.simulator.RecordedCall;
@@ -21,9 +24,10 @@ import dev.ownership.bot.simulator.SimChannel;
 import dev.ownership.bot.simulator.SimMessage;
 import dev.ownership.bot.simulator.SimUser;
 import dev.ownership.bot.simulator.SlackSimulator;
+import dev.ownership.bot.slack.Modals;
 import dev.ownership.bot.slack.SlackApi;
-import dev.ownership.storage.MemberRepository;
-import dev.ownership.storage.TeamMember;
+import dev.ownership.storage.workspace.MemberRepository;
+import dev.ownership.storage.workspace.TeamMember;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -83,9 +87,8 @@ class WebApiFaultMatrixTest {
     private static final Fault SERVER_ERROR = Fault.serverError(503);
     private static final Fault TIMEOUT = Fault.delay(SLACK_TIMEOUT.plusMillis(500));
     /** Loggers of the Slack edge, whose classes are package-private. */
-    private static final String SLACK = SlackApi.class.getPackageName() + ".";
-
     private static final String DESIGN = "C0DESIGN";
+
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** People in Berlin in #standup besides the standard ones, so that rows do not add up to streak milestones. */
     private static final List<String> EXTRA = List.of("U0EXTRA1", "U0EXTRA2", "U0EXTRA3", "U0EXTRA4");
@@ -177,7 +180,7 @@ class WebApiFaultMatrixTest {
             assertThat(opened)
                     .as("the person sees the modal Slack opened, once")
                     .isEqualTo(1);
-            assertWarnedOnce(SLACK + "Modals", "next-step modal", ALICE, "views.open", "may have gone through");
+            assertWarnedOnce(Modals.class.getName(), "next-step modal", ALICE, "views.open", "may have gone through");
         } else {
             assertThat(opened).isEqualTo(1);
             assertQuiet();
@@ -225,7 +228,7 @@ class WebApiFaultMatrixTest {
                 .filter(message -> message.text() != null && message.text().contains(step))
                 .toList();
         assertThat(inThread).as("the step as Slack has it").hasSize(fault instanceof Fault.Delay ? 1 : 0);
-        assertPostWarnedOnce(fault, SLACK + "SlackNudgeMessenger");
+        assertPostWarnedOnce(fault, NudgeSlackMessenger.class.getName());
         // The step is recorded either way; the DM says it was noted, without claiming it reached the thread.
         assertThat(settled.text()).contains(step).doesNotContain("added to your standup thread");
         assertThat(harness.sim().calls("chat.update")).hasSize(1);
@@ -457,7 +460,7 @@ class WebApiFaultMatrixTest {
                 .count();
         assertThat(one("SELECT count(*) FROM risks WHERE text = ?", risk)).isEqualTo("1");
         assertThat(told).as("the DM as Slack has it").isEqualTo(fault instanceof Fault.Delay ? 1 : 0);
-        assertPostWarnedOnce(fault, SLACK + "SlackPromptMessenger");
+        assertPostWarnedOnce(fault, PromptSlackMessenger.class.getName());
         assertThat(settled.text()).contains(risk).doesNotContain("Sent privately");
     }
 
@@ -565,7 +568,7 @@ class WebApiFaultMatrixTest {
         assertThat(charts).isEqualTo(shared ? 1 : 0);
         if (code != null || fault instanceof Fault.Delay) {
             assertWarnedOnce(
-                    SLACK + "SlackDigestMessenger",
+                    DigestSlackMessenger.class.getName(),
                     "chart was not uploaded",
                     code != null ? code : "may have gone through");
         } else {

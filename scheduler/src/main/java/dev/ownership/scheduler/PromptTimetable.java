@@ -1,7 +1,7 @@
 package dev.ownership.scheduler;
 
-import dev.ownership.storage.PromptSlot;
-import dev.ownership.storage.ScheduleRepository;
+import dev.ownership.storage.prompt.PromptSlot;
+import dev.ownership.storage.prompt.ScheduleRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

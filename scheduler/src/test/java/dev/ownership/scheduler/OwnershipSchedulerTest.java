@@ -3,7 +3,7 @@ package dev.ownership.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.storage.Database;
-import dev.ownership.storage.ScheduleRepository;
+import dev.ownership.storage.prompt.ScheduleRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,10 +3,10 @@ package dev.ownership.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.storage.Database;
-import dev.ownership.storage.MemberRepository;
-import dev.ownership.storage.ScheduleRepository;
-import dev.ownership.storage.TeamRepository;
-import dev.ownership.storage.TeamSchedule;
+import dev.ownership.storage.prompt.ScheduleRepository;
+import dev.ownership.storage.prompt.TeamSchedule;
+import dev.ownership.storage.workspace.MemberRepository;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DayOfWeek;

@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Sets of days as stored: three-letter names in week order, comma-separated ({@code MON,TUE,WED}). */
-final class Days {
+public final class Days {
     private Days() {}
 
-    static Set<DayOfWeek> parse(String stored) {
+    public static Set<DayOfWeek> parse(String stored) {
         EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         if (stored == null || stored.isBlank()) {
             return days;
@@ -22,7 +22,7 @@ final class Days {
         return days;
     }
 
-    static String format(Set<DayOfWeek> days) {
+    public static String format(Set<DayOfWeek> days) {
         EnumSet<DayOfWeek> ordered = EnumSet.noneOf(DayOfWeek.class);
         ordered.addAll(days);
         return ordered.stream().map(day -> day.name().substring(0, 3)).collect(Collectors.joining(","));

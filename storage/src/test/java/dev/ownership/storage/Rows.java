@@ -6,15 +6,15 @@ import java.time.Instant;
  * Inserts rows with plain SQL, as the features that own those tables would, for tests of the read side. Every
  * method takes the time of the record.
  */
-final class Rows {
+public final class Rows {
     private final Database database;
     private int posts;
 
-    Rows(Database database) {
+    public Rows(Database database) {
         this.database = database;
     }
 
-    Rows team(String channelId) {
+    public Rows team(String channelId) {
         return sql(
                 "INSERT INTO teams (channel_id, workspace_id, channel_name, timezone, watched, watched_by, watched_at)"
                         + " VALUES (?, 'T1', ?, 'Europe/Berlin', 1, 'U0ADMIN', 0)",
@@ -22,7 +22,7 @@ final class Rows {
                 channelId.toLowerCase());
     }
 
-    Rows post(String channelId, String userId, String label, String state, Instant at, Instant proposedAt) {
+    public Rows post(String channelId, String userId, String label, String state, Instant at, Instant proposedAt) {
         return sql(
                 "INSERT INTO standup_posts (channel_id, ts, user_id, posted_at, label, state, proposed_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -36,7 +36,7 @@ final class Rows {
                 at.toEpochMilli());
     }
 
-    Rows learning(String channelId, String userId, Instant at) {
+    public Rows learning(String channelId, String userId, Instant at) {
         return sql(
                 "INSERT INTO learnings (channel_id, user_id, text, created_at, source) VALUES (?, ?, ?, ?, 'command')",
                 channelId,
@@ -45,7 +45,7 @@ final class Rows {
                 at.toEpochMilli());
     }
 
-    Rows risk(String channelId, String userId, Instant at) {
+    public Rows risk(String channelId, String userId, Instant at) {
         sql(
                 "INSERT INTO risks (channel_id, user_id, text, created_at, source) VALUES (?, ?, ?, ?, 'command')",
                 channelId,
@@ -55,7 +55,7 @@ final class Rows {
         return checkin(channelId, userId, at, 1);
     }
 
-    Rows checkin(String channelId, String userId, Instant at, int hadRisk) {
+    public Rows checkin(String channelId, String userId, Instant at, int hadRisk) {
         return sql(
                 "INSERT INTO risk_checkins (channel_id, user_id, checked_at, had_risk) VALUES (?, ?, ?, ?)",
                 channelId,
@@ -64,7 +64,7 @@ final class Rows {
                 hadRisk);
     }
 
-    Rows impact(String channelId, String userId, Instant at) {
+    public Rows impact(String channelId, String userId, Instant at) {
         return sql(
                 "INSERT INTO impacts (channel_id, user_id, text, created_at) VALUES (?, ?, ?, ?)",
                 channelId,
@@ -73,7 +73,7 @@ final class Rows {
                 at.toEpochMilli());
     }
 
-    Rows prompt(String channelId, String userId, Instant sentAt, Instant answeredAt) {
+    public Rows prompt(String channelId, String userId, Instant sentAt, Instant answeredAt) {
         return sql(
                 "INSERT INTO prompt_deliveries (channel_id, kind, user_id, occurrence, state, created_at, sent_at,"
                         + " answered_at) VALUES (?, 'learning', ?, ?, ?, ?, ?, ?)",
@@ -86,7 +86,7 @@ final class Rows {
                 answeredAt == null ? null : answeredAt.toEpochMilli());
     }
 
-    Rows member(String channelId, String userId, Instant at) {
+    public Rows member(String channelId, String userId, Instant at) {
         return sql(
                 "INSERT INTO team_members (channel_id, user_id, joined_at) VALUES (?, ?, ?)",
                 channelId,
@@ -94,11 +94,11 @@ final class Rows {
                 at.toEpochMilli());
     }
 
-    Rows lead(String channelId, String userId) {
+    public Rows lead(String channelId, String userId) {
         return sql("INSERT INTO team_leads (channel_id, user_id) VALUES (?, ?)", channelId, userId);
     }
 
-    int count(String table) {
+    public int count(String table) {
         return database.read(connection -> {
             try (var statement = connection.createStatement();
                     var rows = statement.executeQuery("SELECT count(*) FROM " + table)) {

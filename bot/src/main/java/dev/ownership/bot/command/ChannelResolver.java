@@ -1,7 +1,7 @@
 package dev.ownership.bot.command;
 
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.util.List;
 import java.util.Objects;
 

@@ -6,7 +6,7 @@ import dev.ownership.bot.prompt.PromptSchedules;
 import dev.ownership.bot.prompt.Prompting;
 import dev.ownership.bot.prompt.Sharing;
 import dev.ownership.bot.workspace.Workspace;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.ownership.bot.command;
 
 import dev.ownership.bot.digest.DigestService;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package dev.ownership.bot.command;
 
 import dev.ownership.bot.prompt.PromptSchedules;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
-import dev.ownership.storage.TeamSchedule;
+import dev.ownership.storage.prompt.TeamSchedule;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.time.LocalTime;
 import java.util.Objects;
 import java.util.Optional;

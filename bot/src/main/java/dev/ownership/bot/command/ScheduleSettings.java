@@ -1,8 +1,8 @@
 package dev.ownership.bot.command;
 
 import dev.ownership.bot.prompt.PromptSchedules;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamSchedule;
+import dev.ownership.storage.prompt.TeamSchedule;
+import dev.ownership.storage.workspace.Team;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.ownership.bot.command;
 
-import dev.ownership.storage.Team;
+import dev.ownership.storage.workspace.Team;
 import java.util.Optional;
 
 /** A line that a feature adds to {@code /ownership settings}, e.g. its schedules. */

@@ -1,6 +1,6 @@
 package dev.ownership.bot.digest;
 
-import dev.ownership.storage.SharedItem;
+import dev.ownership.storage.prompt.SharedItem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,12 +1,12 @@
 package dev.ownership.bot.digest;
 
 import dev.ownership.bot.streak.TeamWeeks;
-import dev.ownership.storage.DigestRepository;
-import dev.ownership.storage.StandupPost;
-import dev.ownership.storage.StandupPost.ProposalVia;
-import dev.ownership.storage.StandupPost.State;
-import dev.ownership.storage.StandupRepository;
-import dev.ownership.storage.Team;
+import dev.ownership.storage.digest.DigestRepository;
+import dev.ownership.storage.nudge.StandupPost;
+import dev.ownership.storage.nudge.StandupPost.ProposalVia;
+import dev.ownership.storage.nudge.StandupPost.State;
+import dev.ownership.storage.nudge.StandupRepository;
+import dev.ownership.storage.workspace.Team;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

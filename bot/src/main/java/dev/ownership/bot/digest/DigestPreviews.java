@@ -1,7 +1,7 @@
 package dev.ownership.bot.digest;
 
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;

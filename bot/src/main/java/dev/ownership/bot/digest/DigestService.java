@@ -2,10 +2,10 @@ package dev.ownership.bot.digest;
 
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.streak.TeamWeeks;
-import dev.ownership.storage.DigestRepository;
-import dev.ownership.storage.DigestRepository.DigestSchedule;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.digest.DigestRepository;
+import dev.ownership.storage.digest.DigestRepository.DigestSchedule;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;

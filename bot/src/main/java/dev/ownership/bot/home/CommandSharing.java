@@ -2,8 +2,8 @@ package dev.ownership.bot.home;
 
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.command.Invocation;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.ownership.bot.home;
 
 import dev.ownership.bot.streak.TeamProgress;
-import dev.ownership.storage.Team;
+import dev.ownership.storage.workspace.Team;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ownership.bot.pause;
 
-import dev.ownership.storage.PauseRepository;
+import dev.ownership.storage.pause.PauseRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -3,7 +3,7 @@ package dev.ownership.bot.privacy;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
-import dev.ownership.storage.ErasureRepository;
+import dev.ownership.storage.privacy.ErasureRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

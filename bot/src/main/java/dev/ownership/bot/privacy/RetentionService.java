@@ -1,7 +1,7 @@
 package dev.ownership.bot.privacy;
 
 import dev.ownership.bot.ops.Metrics;
-import dev.ownership.storage.RetentionRepository;
+import dev.ownership.storage.privacy.RetentionRepository;
 import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
 import java.time.Duration;

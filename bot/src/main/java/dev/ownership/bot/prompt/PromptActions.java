@@ -1,13 +1,13 @@
 package dev.ownership.bot.prompt;
 
 import dev.ownership.bot.ops.Metrics;
-import dev.ownership.storage.PromptDelivery;
-import dev.ownership.storage.PromptDelivery.Key;
-import dev.ownership.storage.PromptDelivery.State;
-import dev.ownership.storage.PromptDeliveryRepository;
-import dev.ownership.storage.ShareSource;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.prompt.PromptDelivery;
+import dev.ownership.storage.prompt.PromptDelivery.Key;
+import dev.ownership.storage.prompt.PromptDelivery.State;
+import dev.ownership.storage.prompt.PromptDeliveryRepository;
+import dev.ownership.storage.prompt.ShareSource;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

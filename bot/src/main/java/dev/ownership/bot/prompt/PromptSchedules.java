@@ -2,10 +2,10 @@ package dev.ownership.bot.prompt;
 
 import dev.ownership.scheduler.PromptCalendar;
 import dev.ownership.scheduler.PromptTriggers;
-import dev.ownership.storage.MemberRepository;
-import dev.ownership.storage.ScheduleRepository;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamSchedule;
+import dev.ownership.storage.prompt.ScheduleRepository;
+import dev.ownership.storage.prompt.TeamSchedule;
+import dev.ownership.storage.workspace.MemberRepository;
+import dev.ownership.storage.workspace.Team;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;

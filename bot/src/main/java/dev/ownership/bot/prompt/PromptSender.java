@@ -2,9 +2,9 @@ package dev.ownership.bot.prompt;
 
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
-import dev.ownership.storage.PromptDelivery.Key;
-import dev.ownership.storage.PromptDeliveryRepository;
-import dev.ownership.storage.Team;
+import dev.ownership.storage.prompt.PromptDelivery.Key;
+import dev.ownership.storage.prompt.PromptDeliveryRepository;
+import dev.ownership.storage.workspace.Team;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,13 +1,13 @@
 package dev.ownership.bot.prompt;
 
 import dev.ownership.bot.ops.Metrics;
-import dev.ownership.storage.ImpactRepository;
-import dev.ownership.storage.LearningRepository;
-import dev.ownership.storage.MemberRepository;
-import dev.ownership.storage.RiskRepository;
-import dev.ownership.storage.ShareSource;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.prompt.ImpactRepository;
+import dev.ownership.storage.prompt.LearningRepository;
+import dev.ownership.storage.prompt.RiskRepository;
+import dev.ownership.storage.prompt.ShareSource;
+import dev.ownership.storage.workspace.MemberRepository;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

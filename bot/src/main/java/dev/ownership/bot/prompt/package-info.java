@@ -5,7 +5,11 @@
  * <p>Prompts follow each team's schedules, in each member's own timezone, on working days, never while paused,
  * at most once per person and occurrence ({@link dev.ownership.bot.prompt.Prompting}). Answers are shared
  * ({@link dev.ownership.bot.prompt.Sharing}): learnings in the team's channel, risks privately to its leads, impact
- * notes for the digest. No Slack types here: the Slack edge implements {@link
- * dev.ownership.bot.prompt.PromptMessenger}.
+ * notes for the digest.
+ *
+ * <p>Slack types only in the slice's edge: {@code PromptSlackMessenger} and {@code PromptSlackBlocks} (the DMs
+ * and shared posts), {@code PromptSlackInteractions} (buttons and answer modals) and
+ * {@code MembershipSlackListener} (people joining and leaving a team's channel). Records in
+ * {@code dev.ownership.storage.prompt}.
  */
 package dev.ownership.bot.prompt;

@@ -3,7 +3,7 @@ package dev.ownership.bot.slack;
 import com.slack.api.bolt.App;
 
 /** A group of Bolt listeners for one feature; each listener parses, hands on to the domain and acks. */
-interface Listener {
+public interface Listener {
     /** Adds this group's listeners to {@code app}. */
     void register(App app);
 }

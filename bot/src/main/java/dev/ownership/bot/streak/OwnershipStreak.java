@@ -1,6 +1,6 @@
 package dev.ownership.bot.streak;
 
-import dev.ownership.storage.ActivityRepository.Blocker;
+import dev.ownership.storage.streak.ActivityRepository.Blocker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

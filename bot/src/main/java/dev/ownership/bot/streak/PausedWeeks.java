@@ -1,6 +1,6 @@
 package dev.ownership.bot.streak;
 
-import dev.ownership.storage.PauseRepository.Pause;
+import dev.ownership.storage.pause.PauseRepository.Pause;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;

@@ -1,11 +1,11 @@
 package dev.ownership.bot.streak;
 
-import dev.ownership.storage.ActivityRepository;
-import dev.ownership.storage.ActivityRepository.Activity;
-import dev.ownership.storage.ActivityRepository.Event;
-import dev.ownership.storage.PauseRepository;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.pause.PauseRepository;
+import dev.ownership.storage.streak.ActivityRepository;
+import dev.ownership.storage.streak.ActivityRepository.Activity;
+import dev.ownership.storage.streak.ActivityRepository.Event;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.ownership.bot.streak;
 
-import dev.ownership.storage.Team;
+import dev.ownership.storage.workspace.Team;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
 package dev.ownership.bot.streak;
 
-import dev.ownership.storage.ActivityRepository.Activity;
-import dev.ownership.storage.ActivityRepository.Blocker;
-import dev.ownership.storage.ActivityRepository.Event;
-import dev.ownership.storage.ActivityRepository.Prompt;
+import dev.ownership.storage.streak.ActivityRepository.Activity;
+import dev.ownership.storage.streak.ActivityRepository.Blocker;
+import dev.ownership.storage.streak.ActivityRepository.Event;
+import dev.ownership.storage.streak.ActivityRepository.Prompt;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.simulator.ManualClock;
 import dev.ownership.storage.Database;
-import dev.ownership.storage.DigestRepository;
-import dev.ownership.storage.StandupPost.ProposalVia;
-import dev.ownership.storage.StandupPost.State;
-import dev.ownership.storage.StandupRepository;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.digest.DigestRepository;
+import dev.ownership.storage.nudge.StandupPost.ProposalVia;
+import dev.ownership.storage.nudge.StandupPost.State;
+import dev.ownership.storage.nudge.StandupRepository;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import dev.ownership.bot.Facts;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.simulator.ManualClock;
 import dev.ownership.storage.Database;
-import dev.ownership.storage.RetentionRepository;
+import dev.ownership.storage.privacy.RetentionRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,11 +2,11 @@ package dev.ownership.bot.streak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ownership.storage.ActivityRepository;
 import dev.ownership.storage.Database;
-import dev.ownership.storage.PauseRepository;
-import dev.ownership.storage.Team;
-import dev.ownership.storage.TeamRepository;
+import dev.ownership.storage.pause.PauseRepository;
+import dev.ownership.storage.streak.ActivityRepository;
+import dev.ownership.storage.workspace.Team;
+import dev.ownership.storage.workspace.TeamRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

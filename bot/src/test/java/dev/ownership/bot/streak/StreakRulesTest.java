@@ -2,8 +2,8 @@ package dev.ownership.bot.streak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ownership.storage.ActivityRepository.Blocker;
-import dev.ownership.storage.PauseRepository.Pause;
+import dev.ownership.storage.pause.PauseRepository.Pause;
+import dev.ownership.storage.streak.ActivityRepository.Blocker;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,99 @@
+package dev.ownership.bot.nudge;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import java.util.List;
+
+/** Block Kit for nudges: the DM, its updated form, the "add a next step" modal, and the step in the thread. */
+final class NudgeSlackBlocks {
+    static final String ADD_STEP = "nudge_add_step";
+    static final String NOT_A_BLOCKER = "nudge_not_blocker";
+    static final String PAUSE = "nudge_pause";
+    static final String STEP_MODAL = "nudge_next_step";
+    static final String STEP_BLOCK = "step";
+    static final String STEP_INPUT = "step_input";
+
+    private NudgeSlackBlocks() {}
+
+    /** The value carried by the nudge's buttons and modal: which post it is about. */
+    static String postKey(String channelId, String ts) {
+        return channelId + "|" + ts;
+    }
+
+    /** The channel and ts in a {@link #postKey}, or null when the value is not one. */
+    static String[] parsePostKey(String value) {
+        if (value == null) {
+            return null;
+        }
+        String[] parts = value.split("\\|", -1);
+        return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty() ? parts : null;
+    }
+
+    static String fallbackText(Nudge nudge) {
+        return "A quick, private note about the blocker in your standup post in #" + nudge.channelName();
+    }
+
+    static List<LayoutBlock> nudge(Nudge nudge, String permalink) {
+        String key = postKey(nudge.channelId(), nudge.ts());
+        String reasons = nudge.reasons().isEmpty() ? "it reads like a blocker" : String.join("; ", nudge.reasons());
+        return List.of(
+                section(s -> s.text(markdownText("Hi <@" + nudge.userId() + "> :wave: Your <" + permalink
+                        + "|standup post in #" + nudge.channelName() + "> mentions a blocker, and I couldn't spot a "
+                        + "next step yet. Coming with a proposed next step is what gets blockers moving."))),
+                section(s -> s.text(markdownText("*A next step that often helps:* " + nudge.suggestion()))),
+                context(c -> c.elements(List.of(markdownText("Why I think so: " + reasons)))),
+                actions(a -> a.elements(List.of(
+                        button(b -> b.actionId(ADD_STEP)
+                                .text(plainText("Add a next step"))
+                                .style("primary")
+                                .value(key)),
+                        button(b -> b.actionId(NOT_A_BLOCKER)
+                                .text(plainText("Not a blocker"))
+                                .value(key)),
+                        button(b -> b.actionId(PAUSE)
+                                .text(plainText("Pause for a week"))
+                                .value(key))))),
+                context(c -> c.elements(List.of(markdownText("Only you can see this. I nudge at most once a day; "
+                        + "`/ownership pause` takes a break.")))));
+    }
+
+    static List<LayoutBlock> settled(String outcome) {
+        return List.of(section(s -> s.text(markdownText(outcome))));
+    }
+
+    static View stepModal(String channelId, String ts, String suggestion) {
+        return view(v -> v.type("modal")
+                .callbackId(STEP_MODAL)
+                .privateMetadata(postKey(channelId, ts))
+                .title(viewTitle(t -> t.type("plain_text").text("Add a next step")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Post in thread")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(List.of(
+                        section(s -> s.text(markdownText("Your next step is posted in the thread of your standup "
+                                + "post, so your team sees you're on it."))),
+                        input(i -> i.blockId(STEP_BLOCK)
+                                .label(plainText("What will you do next?"))
+                                .element(plainTextInput(p -> p.actionId(STEP_INPUT)
+                                        .multiline(true)
+                                        .maxLength(NudgeActions.MAX_STEP_LENGTH)
+                                        .placeholder(plainText("e.g. I'll ask @lee to review today at 2pm"))))),
+                        context(c -> c.elements(List.of(markdownText(suggestion)))))));
+    }
+
+    static String stepInThread(String userId, String step) {
+        return ":arrow_right: *Next step* from <@" + userId + ">: " + step;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ownership.bot.nudge;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import dev.ownership.bot.slack.Listener;
+import java.util.Objects;
+
+/**
+ * Message events from channels: top-level posts (plain and with files), the author's thread replies and
+ * broadcasts, edits and deletions go to the {@link StandupService}. Messages from bots are ignored. Other
+ * subtypes (joins, topic changes, ...) are acknowledged without effect by the app's auto-ack.
+ */
+public final class StandupSlackListener implements Listener {
+    private final StandupService standups;
+
+    public StandupSlackListener(StandupService standups) {
+        this.standups = Objects.requireNonNull(standups, "standups");
+    }
+
+    @Override
+    public void register(App app) {
+        app.event(MessageEvent.class, (payload, context) -> {
+            MessageEvent event = payload.getEvent();
+            if (isHuman(event.getUser(), event.getBotId())) {
+                message(event.getChannel(), event.getTs(), event.getThreadTs(), event.getUser(), event.getText());
+            }
+            return context.ack();
+        });
+        app.event(MessageFileShareEvent.class, (payload, context) -> {
+            MessageFileShareEvent event = payload.getEvent();
+            if (isHuman(event.getUser(), null)) {
+                message(event.getChannel(), event.getTs(), event.getThreadTs(), event.getUser(), event.getText());
+            }
+            return context.ack();
+        });
+        app.event(MessageThreadBroadcastEvent.class, (payload, context) -> {
+            MessageThreadBroadcastEvent event = payload.getEvent();
+            if (isHuman(event.getUser(), null) && event.getThreadTs() != null) {
+                standups.replied(event.getChannel(), event.getThreadTs(), event.getUser(), text(event.getText()));
+            }
+            return context.ack();
+        });
+        app.event(MessageChangedEvent.class, (payload, context) -> {
+            MessageChangedEvent event = payload.getEvent();
+            MessageChangedEvent.Message message = event.getMessage();
+            if (message != null
+                    && isHuman(message.getUser(), message.getBotId())
+                    && isTopLevel(message.getTs(), message.getThreadTs())) {
+                standups.edited(event.getChannel(), message.getTs(), message.getUser(), text(message.getText()));
+            } else if (message != null && isHuman(message.getUser(), message.getBotId())) {
+                standups.replied(event.getChannel(), message.getThreadTs(), message.getUser(), text(message.getText()));
+            }
+            return context.ack();
+        });
+        app.event(MessageDeletedEvent.class, (payload, context) -> {
+            MessageDeletedEvent event = payload.getEvent();
+            if (event.getDeletedTs() != null) {
+                standups.deleted(event.getChannel(), event.getDeletedTs());
+            }
+            return context.ack();
+        });
+    }
+
+    private void message(String channel, String ts, String threadTs, String user, String text) {
+        if (isTopLevel(ts, threadTs)) {
+            standups.posted(channel, ts, user, text(text));
+        } else {
+            standups.replied(channel, threadTs, user, text(text));
+        }
+    }
+
+    private static boolean isTopLevel(String ts, String threadTs) {
+        return threadTs == null || threadTs.equals(ts);
+    }
+
+    private static boolean isHuman(String user, String botId) {
+        return user != null && botId == null;
+    }
+
+    private static String text(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ownership.bot.prompt;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.MemberJoinedChannelEvent;
+import com.slack.api.model.event.MemberLeftChannelEvent;
+import dev.ownership.bot.slack.BackgroundWork;
+import dev.ownership.bot.slack.Listener;
+import java.util.Objects;
+
+/** {@code member_joined_channel} and {@code member_left_channel}: a team's members follow its channel's. */
+public final class MembershipSlackListener implements Listener {
+    private final TeamMembership membership;
+    private final BackgroundWork work;
+
+    public MembershipSlackListener(TeamMembership membership, BackgroundWork work) {
+        this.membership = Objects.requireNonNull(membership, "membership");
+        this.work = Objects.requireNonNull(work, "work");
+    }
+
+    @Override
+    public void register(App app) {
+        app.event(MemberJoinedChannelEvent.class, (payload, context) -> {
+            String channel = payload.getEvent().getChannel();
+            String user = payload.getEvent().getUser();
+            work.submit("members.joined", () -> membership.joined(channel, user));
+            return context.ack();
+        });
+        app.event(MemberLeftChannelEvent.class, (payload, context) -> {
+            String channel = payload.getEvent().getChannel();
+            String user = payload.getEvent().getUser();
+            work.submit("members.left", () -> membership.left(channel, user));
+            return context.ack();
+        });
+    }
+}

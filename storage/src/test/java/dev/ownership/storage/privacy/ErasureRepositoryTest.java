@@ -1,0 +1,164 @@
+package dev.ownership.storage.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ownership.storage.Database;
+import dev.ownership.storage.Rows;
+import dev.ownership.storage.pause.PauseRepository;
+import dev.ownership.storage.streak.LeaderboardOptOutRepository;
+import dev.ownership.storage.streak.MilestoneRepository;
+import dev.ownership.storage.workspace.TeamRepository;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("forget-me erasure")
+class ErasureRepositoryTest {
+    private static final String FORGOTTEN = "U0FORGET1";
+    private static final String OTHER = "U0STAYS01";
+    private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+
+    @TempDir
+    Path directory;
+
+    private Database database;
+    private Rows rows;
+    private ErasureRepository erasure;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(directory.resolve("o.db"));
+        rows = new Rows(database);
+        erasure = new ErasureRepository(database);
+        fillEveryTableFor(FORGOTTEN, "C1");
+        fillEveryTableFor(OTHER, "C2");
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private void fillEveryTableFor(String userId, String channelId) {
+        rows.team(channelId)
+                .lead(channelId, userId)
+                .member(channelId, userId, T0)
+                .post(channelId, userId, "blocker_without_proposal", "nudged", T0, null)
+                .learning(channelId, userId, T0)
+                .risk(channelId, userId, T0)
+                .checkin(channelId, userId, T0.plusSeconds(1), 0)
+                .impact(channelId, userId, T0)
+                .prompt(channelId, userId, T0, T0.plusSeconds(60));
+        new PauseRepository(database).pause(userId, TODAY.minusDays(20), TODAY.minusDays(10), T0);
+        new MilestoneRepository(database)
+                .claim(new MilestoneRepository.Milestone(channelId, userId, "learning", 3, T0), TODAY, null, T0);
+        new LeaderboardOptOutRepository(database).setShown(userId, false, T0);
+        database.write(connection -> {
+            try (var statement = connection.prepareStatement("UPDATE teams SET watched_by = ?")) {
+                statement.setString(1, FORGOTTEN);
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("afterwards no table holds the person's id anywhere, except the pause that keeps them out")
+    void shouldLeaveNoTrace() {
+        erasure.eraseAndPause(FORGOTTEN, TODAY, T0);
+
+        assertThat(cellsContaining(FORGOTTEN)).containsExactly("pauses.user_id");
+        assertThat(new PauseRepository(database).periods(FORGOTTEN))
+                .containsExactly(new PauseRepository.Pause(FORGOTTEN, TODAY, null));
+    }
+
+    @Test
+    @DisplayName("other people's rows stay, and a team set up by the person passes to a remaining lead")
+    void shouldKeepOthers() {
+        Map<String, Integer> erased = erasure.eraseAndPause(FORGOTTEN, TODAY, T0);
+
+        assertThat(cellsContaining(OTHER))
+                .contains(
+                        "standup_posts.user_id",
+                        "learnings.user_id",
+                        "learnings.text",
+                        "risks.user_id",
+                        "risk_checkins.user_id",
+                        "impacts.user_id",
+                        "prompt_deliveries.user_id",
+                        "pauses.user_id",
+                        "team_leads.user_id",
+                        "team_members.user_id",
+                        "streak_milestones.user_id",
+                        "leaderboard_optouts.user_id");
+        assertThat(erased)
+                .containsEntry("learnings", 1)
+                .containsEntry("standup_posts", 1)
+                .containsEntry("teams", 2);
+        assertThat(new TeamRepository(database).find("C2").orElseThrow().watchedBy())
+                .isEqualTo(OTHER);
+        assertThat(new TeamRepository(database).find("C1").orElseThrow().watchedBy())
+                .isEmpty();
+    }
+
+    /** Every cell, in every column of every table, whose text contains {@code needle}, as table.column. */
+    private List<String> cellsContaining(String needle) {
+        return database.read(connection -> {
+            List<String> found = new ArrayList<>();
+            for (String table : tables(connection)) {
+                for (String column : columns(connection, table)) {
+                    found.addAll(matches(connection, table, column, needle));
+                }
+            }
+            return found;
+        });
+    }
+
+    private static List<String> tables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (var statement = connection.createStatement();
+                var result = statement.executeQuery(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+            while (result.next()) {
+                tables.add(result.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private static List<String> columns(Connection connection, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (var statement = connection.createStatement();
+                var result = statement.executeQuery("PRAGMA table_info(\"" + table + "\")")) {
+            while (result.next()) {
+                columns.add(result.getString("name"));
+            }
+        }
+        return columns;
+    }
+
+    private static List<String> matches(Connection connection, String table, String column, String needle)
+            throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (var statement = connection.prepareStatement(
+                "SELECT 1 FROM \"" + table + "\" WHERE instr(CAST(\"" + column + "\" AS TEXT), ?) > 0")) {
+            statement.setString(1, needle);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    found.add(table + "." + column);
+                }
+            }
+        }
+        return found;
+    }
+}

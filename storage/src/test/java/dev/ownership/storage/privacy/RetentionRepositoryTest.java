@@ -1,0 +1,111 @@
+package dev.ownership.storage.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ownership.storage.Database;
+import dev.ownership.storage.Rows;
+import dev.ownership.storage.pause.PauseRepository;
+import dev.ownership.storage.streak.LeaderboardOptOutRepository;
+import dev.ownership.storage.streak.MilestoneRepository;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("retention")
+class RetentionRepositoryTest {
+    private static final Instant CUTOFF = Instant.parse("2026-06-01T00:00:00Z");
+    private static final Instant OLD = CUTOFF.minus(Duration.ofMillis(1));
+    private static final Instant KEPT = CUTOFF;
+
+    @TempDir
+    Path directory;
+
+    private Database database;
+    private Rows rows;
+    private RetentionRepository retention;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(directory.resolve("o.db"));
+        rows = new Rows(database);
+        retention = new RetentionRepository(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private void recordEverythingAt(Instant at, String userId) {
+        rows.post("C1", userId, "blocker_without_proposal", "nudged", at, null)
+                .learning("C1", userId, at)
+                .risk("C1", userId, at)
+                .impact("C1", userId, at)
+                .prompt("C1", userId, at, null);
+        new MilestoneRepository(database)
+                .claim(
+                        new MilestoneRepository.Milestone("C1", userId, "learning", 3, at),
+                        LocalDate.of(2026, 1, 1),
+                        null,
+                        at);
+    }
+
+    @Test
+    @DisplayName("records from before the cutoff are deleted from every table of records; later ones stay")
+    void shouldDeleteOldRecords() {
+        recordEverythingAt(OLD, "U1");
+        recordEverythingAt(KEPT, "U2");
+
+        Map<String, Integer> deleted = retention.deleteBefore(CUTOFF);
+
+        assertThat(deleted)
+                .containsEntry("standup_posts", 1)
+                .containsEntry("learnings", 1)
+                .containsEntry("risks", 1)
+                .containsEntry("risk_checkins", 1)
+                .containsEntry("impacts", 1)
+                .containsEntry("prompt_deliveries", 1)
+                .containsEntry("streak_milestones", 1);
+        for (String table : deleted.keySet()) {
+            if (!table.equals("pauses")) {
+                assertThat(rows.count(table)).as(table).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("pauses that ended before the cutoff go; an open pause stays however old")
+    void shouldKeepCurrentPauses() {
+        PauseRepository pauses = new PauseRepository(database);
+        pauses.pause("U1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 8), OLD);
+        pauses.pause("U2", LocalDate.of(2026, 1, 1), null, OLD);
+        pauses.pause("U3", LocalDate.of(2026, 5, 20), LocalDate.of(2026, 6, 10), OLD);
+
+        assertThat(retention.deleteBefore(CUTOFF)).containsEntry("pauses", 1);
+
+        assertThat(pauses.periods("U1")).isEmpty();
+        assertThat(pauses.periods("U2")).hasSize(1);
+        assertThat(pauses.periods("U3")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("teams, members and preferences are current state, not records: they stay")
+    void shouldKeepState() {
+        rows.team("C1").lead("C1", "U1").member("C1", "U1", OLD);
+        new LeaderboardOptOutRepository(database).setShown("U1", false, OLD);
+
+        retention.deleteBefore(CUTOFF);
+
+        assertThat(rows.count("teams")).isEqualTo(1);
+        assertThat(rows.count("team_leads")).isEqualTo(1);
+        assertThat(rows.count("team_members")).isEqualTo(1);
+        assertThat(rows.count("leaderboard_optouts")).isEqualTo(1);
+    }
+}
