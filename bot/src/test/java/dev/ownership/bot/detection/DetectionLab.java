@@ -32,13 +32,15 @@ final class DetectionLab {
         }
     }
 
-    /** Scores each batch file with the detector as it is, before anything is chosen on it. */
+    /** Scores each batch file with the rules and the shipped detector as they are, before anything is chosen on it. */
     private static void firstSight(String[] args) throws IOException {
         BlockerDetector rules = BlockerDetector.rulesOnly();
+        BlockerDetector shipped = BlockerDetector.withDefaultLexicon();
         for (int index = 1; index < args.length; index++) {
             Path file = Path.of(args[index]);
             List<LabelledText> batch = read(file);
             System.out.println(CorpusMetrics.measure(rules, batch).summary(file.getFileName() + " (rules)"));
+            System.out.println(CorpusMetrics.measure(shipped, batch).summary(file.getFileName() + " (model)"));
         }
     }
 
