@@ -1,9 +1,9 @@
 package dev.ownership.benchmarks;
 
 import com.slack.api.app_backend.SlackSignature;
-import dev.ownership.bot.simulator.SimChannel;
-import dev.ownership.bot.simulator.SimUser;
-import dev.ownership.bot.simulator.SlackSimulator;
+import dev.ownership.simulator.SimChannel;
+import dev.ownership.simulator.SimUser;
+import dev.ownership.simulator.SlackSimulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

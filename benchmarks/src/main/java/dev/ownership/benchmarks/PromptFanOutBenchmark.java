@@ -1,21 +1,20 @@
 package dev.ownership.benchmarks;
 
 import dev.ownership.bot.Application;
-import dev.ownership.bot.config.Config;
-import dev.ownership.bot.simulator.CommandReply;
-import dev.ownership.bot.simulator.ManualClock;
-import dev.ownership.bot.simulator.RateLimits;
-import dev.ownership.bot.simulator.RecordedCall;
-import dev.ownership.bot.simulator.SimChannel;
-import dev.ownership.bot.simulator.SimUser;
-import dev.ownership.bot.simulator.SlackRequests;
-import dev.ownership.bot.simulator.SlackSimulator;
+import dev.ownership.bot.WorkProbe;
+import dev.ownership.bot.demo.LocalBot;
+import dev.ownership.simulator.CommandReply;
+import dev.ownership.simulator.ManualClock;
+import dev.ownership.simulator.RateLimits;
+import dev.ownership.simulator.RecordedCall;
+import dev.ownership.simulator.SimChannel;
+import dev.ownership.simulator.SimUser;
+import dev.ownership.simulator.SlackRequests;
+import dev.ownership.simulator.SlackSimulator;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +47,6 @@ import java.util.stream.Stream;
 public final class PromptFanOutBenchmark {
     private static final String ADMIN = "U0ADMIN01";
     private static final String CHANNEL = "C0BENCH01";
-    private static final String SECRET = "benchmark-signing-secret";
     private static final String[] ZONES = {
         "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney", "Asia/Kolkata", "America/Sao_Paulo"
     };
@@ -57,8 +55,9 @@ public final class PromptFanOutBenchmark {
     private final int members;
     private final PrintStream out;
     private ManualClock clock;
+    private LocalBot local;
     private SlackSimulator sim;
-    private Application bot;
+    private WorkProbe bot;
     private SlackRequests slack;
 
     private PromptFanOutBenchmark(int members, PrintStream out) {
@@ -96,28 +95,31 @@ public final class PromptFanOutBenchmark {
     private void start(Path directory) {
         // A Wednesday morning: no default schedule (learning Fridays, risk Mondays) fires or catches up meanwhile.
         clock = new ManualClock(Instant.parse("2026-11-25T09:00:00Z"));
-        sim = SlackSimulator.start(clock);
-        sim.workspace().addUser(SimUser.person(ADMIN, "ada", "Europe/Berlin").asAdmin());
+        local = LocalBot.on(clock)
+                .tick(Duration.ofSeconds(1))
+                .retryBackoff(Duration.ofMillis(200))
+                .slackTimeout(Application.Options.DEFAULT_SLACK_TIMEOUT)
+                .workspace(this::bigTeam)
+                .start(directory);
+        sim = local.sim();
+        bot = local.probe();
+        slack = local.slack();
+    }
+
+    private void bigTeam(SlackSimulator simulator) {
+        simulator
+                .workspace()
+                .addUser(SimUser.person(ADMIN, "ada", "Europe/Berlin").asAdmin());
         List<String> everyone = new ArrayList<>();
         everyone.add(ADMIN);
         for (int i = 1; i <= members; i++) {
             String id = String.format(Locale.ROOT, "U0M%06d", i);
-            sim.workspace().addUser(SimUser.person(id, "member" + i, ZONES[i % ZONES.length]));
+            simulator.workspace().addUser(SimUser.person(id, "member" + i, ZONES[i % ZONES.length]));
             everyone.add(id);
         }
-        sim.workspace().addChannel(SimChannel.publicChannel(CHANNEL, "big-team", everyone.toArray(String[]::new)));
-        Map<String, String> env = new HashMap<>();
-        env.put(Config.SLACK_BOT_TOKEN, SlackSimulator.BOT_TOKEN);
-        env.put(Config.SLACK_SIGNING_SECRET, SECRET);
-        env.put(Config.SLACK_API_URL, sim.apiUrl());
-        env.put(Config.PORT, "0");
-        env.put(Config.OWNERSHIP_DB, directory.resolve("ownership.db").toString());
-        bot = Application.start(
-                Config.fromEnvironment(env),
-                clock,
-                new Application.Options(Duration.ofSeconds(1), Duration.ofMillis(200), 4, env));
-        slack = new SlackRequests(
-                URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SECRET, sim, Clock.systemUTC());
+        simulator
+                .workspace()
+                .addChannel(SimChannel.publicChannel(CHANNEL, "big-team", everyone.toArray(String[]::new)));
     }
 
     /** Watches the channel (reading its members, no limits yet) and sends one unmeasured prompt. */
@@ -194,11 +196,8 @@ public final class PromptFanOutBenchmark {
     }
 
     private void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        if (sim != null) {
-            sim.close();
+        if (local != null) {
+            local.close();
         }
     }
 

@@ -88,34 +88,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole bot, built with {@code new} from its configuration: database, Slack edge, scheduler and HTTP server.
+ * The whole bot, built with {@code new} from its configuration into one immutable object graph: database, Slack
+ * edge, scheduler and HTTP server.
  *
- * <p>{@link #start} brings it up; {@link #close} stops it gracefully: no new requests, in-flight work finished,
- * Quartz stopped, database closed.
+ * <p>Its components with a lifecycle are started in order by {@link #start} and stopped in reverse by {@link #close}:
+ * no new requests (HTTP, Socket Mode), in-flight work finished, Quartz stopped, database closed. A start-up that fails
+ * part-way stops what it had started.
  */
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private static final Duration PROCESSED_EVENTS_KEPT = Duration.ofDays(7);
 
-    private final Config config;
-    private final Clock clock;
-    private final Options options;
-    private final List<AutoCloseable> stopOrder = new ArrayList<>();
-    private final Object tickLock = new Object();
-    private long ticksCompleted;
-    private Database database;
-    private OwnershipScheduler scheduler;
-    private WebServer webServer;
-    private Prompting prompting;
-    private BackgroundWork backgroundWork;
-    private Runnable maintenance;
+    private final Database database;
+    private final OwnershipScheduler scheduler;
+    private final WebServer webServer;
+    private final Runnable maintenance;
+    private final WorkProbe probe;
+    private final Lifecycle lifecycle;
     private volatile boolean stopping;
-
-    private Application(Config config, Clock clock, Options options) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.options = Objects.requireNonNull(options, "options");
-    }
 
     /** Starts the bot with production options. */
     public static Application start(Config config, Clock clock) {
@@ -124,14 +114,38 @@ public final class Application implements AutoCloseable {
 
     /** Starts the bot; the options let tests and the demo tick faster and retry sooner. */
     public static Application start(Config config, Clock clock, Options options) {
-        Application application = new Application(config, clock, options);
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(options, "options");
+        Metrics metrics = new Metrics();
+        // Opening the database (Flyway checking the migrations) is the slowest step of start-up and needs nothing
+        // else, so it runs beside the detector and the Web API client, which need nothing of it.
+        CompletableFuture<Database> opening =
+                CompletableFuture.supplyAsync(() -> Database.open(config.database()), runnable -> {
+                    Thread thread = new Thread(runnable, "ownership-db-open");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        BlockerDetector detector;
+        SlackApi api;
+        Database database;
         try {
-            application.startComponents();
-            return application;
+            detector = BlockerDetector.fromEnvironment(options.environment());
+            api = new SlackApi(
+                    config.apiUrl(), config.botToken(), metrics, options.retryBackoff(), options.slackTimeout());
+        } finally {
+            database = opened(opening);
+        }
+        Application application;
+        try {
+            application = new Application(config, clock, options, metrics, detector, api, database);
         } catch (RuntimeException e) {
-            application.close();
+            database.close();
             throw e;
         }
+        application.lifecycle.start();
+        log.info("Ownership is up ({} mode) on port {}", config.socketMode() ? "Socket" : "HTTP", application.port());
+        return application;
     }
 
     /** The HTTP port actually bound. */
@@ -141,12 +155,17 @@ public final class Application implements AutoCloseable {
 
     /** Whether the database and the scheduler are up and the bot is not stopping. */
     public boolean healthy() {
-        return !stopping && database != null && scheduler != null && scheduler.isRunning() && database.isHealthy();
+        return !stopping && scheduler.isRunning() && database.isHealthy();
     }
 
     /** The database, for operations such as {@code backup}. */
     public Database database() {
         return database;
+    }
+
+    /** What the demo, tests and benchmarks wait on instead of sleeping. */
+    public WorkProbe probe() {
+        return probe;
     }
 
     /** The database once open; a failure to open it is thrown as it was. */
@@ -161,25 +180,15 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private void startComponents() {
-        Metrics metrics = new Metrics();
-        // Opening the database (Flyway checking the migrations) is the slowest step of start-up and needs nothing
-        // else, so it runs beside the detector and the Web API client, which need nothing of it.
-        CompletableFuture<Database> opening =
-                CompletableFuture.supplyAsync(() -> Database.open(config.database()), runnable -> {
-                    Thread thread = new Thread(runnable, "ownership-db-open");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
-        BlockerDetector detector;
-        SlackApi api;
-        try {
-            detector = BlockerDetector.fromEnvironment(options.environment());
-            api = new SlackApi(
-                    config.apiUrl(), config.botToken(), metrics, options.retryBackoff(), options.slackTimeout());
-        } finally {
-            database = opened(opening);
-        }
+    private Application(
+            Config config,
+            Clock clock,
+            Options options,
+            Metrics metrics,
+            BlockerDetector detector,
+            SlackApi api,
+            Database database) {
+        this.database = database;
         TeamRepository teams = new TeamRepository(database);
         ProcessedEventRepository processed = new ProcessedEventRepository(database);
         StandupRepository standupPosts = new StandupRepository(database);
@@ -194,9 +203,7 @@ public final class Application implements AutoCloseable {
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
         Admins admins = new Admins(config.admins(), workspace);
         BackgroundWork work = new BackgroundWork(options.workerThreads(), 10_000, metrics);
-        backgroundWork = work;
-        PromptParts prompts = prompts(teams, pauses, api, workspace, work, metrics);
-        prompting = prompts.prompting();
+        PromptParts prompts = wirePrompts(database, teams, pauses, api, workspace, work, clock, metrics);
 
         StreakService streaks =
                 new StreakService(teams, new ActivityRepository(database), pauseRepository, config.nudgeGrace(), clock);
@@ -242,7 +249,6 @@ public final class Application implements AutoCloseable {
                 standupPosts, teams, workspace, pauses, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
         NudgeActions nudgeActions =
                 new NudgeActions(standupPosts, nudgeMessenger, pauses, workspace, clock, metrics, homeRefresher);
-        nudges.recoverInterrupted();
 
         App app = new SlackApps(config, api, metrics, processed, clock)
                 .build(List.of(
@@ -262,8 +268,9 @@ public final class Application implements AutoCloseable {
             processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT));
             retention.prune();
         };
+        DuePasses duePasses = new DuePasses();
         scheduler = new OwnershipScheduler(
-                () -> tick(() -> {
+                () -> duePasses.run(() -> {
                     nudges.deliverDue();
                     digests.deliverDue();
                 }),
@@ -271,53 +278,50 @@ public final class Application implements AutoCloseable {
                 options.tick(),
                 LocalTime.of(3, 0),
                 ZoneOffset.UTC);
-        scheduler.schedulePrompts(prompts.timetable(), prompting);
-        scheduler.start();
+        probe = new Probe(duePasses, work, prompts.prompting());
 
+        List<Managed> components = new ArrayList<>();
+        components.add(Managed.of("database", Managed.Step.NOTHING, database::close));
+        components.add(Managed.of(
+                "start-up recovery",
+                () -> {
+                    nudges.recoverInterrupted();
+                    prompts.schedules().addMissingDefaults(teams.watched());
+                },
+                Managed.Step.NOTHING));
+        components.add(Managed.of(
+                "scheduler",
+                () -> {
+                    scheduler.schedulePrompts(prompts.timetable(), prompts.prompting());
+                    scheduler.start();
+                },
+                scheduler::close));
+        components.add(
+                Managed.of("background work", Managed.Step.NOTHING, () -> work.shutdown(Duration.ofSeconds(20))));
         if (config.socketMode()) {
             webServer = new WebServer(config.port(), null, this::healthy, metrics);
-            webServer.start();
             SocketModeConnection socketMode = new SocketModeConnection(config.appToken(), app);
-            socketMode.start();
-            stopOrder.add(socketMode);
+            components.add(Managed.of("Socket Mode", socketMode::start, socketMode::close));
         } else {
             webServer = new WebServer(
                     config.port(),
                     new SlackEventsServlet(app, config.signingSecret(), metrics),
                     this::healthy,
                     metrics);
-            webServer.start();
         }
-        stopOrder.add(0, webServer);
-        stopOrder.add(() -> work.shutdown(Duration.ofSeconds(20)));
-        stopOrder.add(scheduler);
-        stopOrder.add(database);
-        log.info("Ownership is up ({} mode) on port {}", config.socketMode() ? "Socket" : "HTTP", port());
-    }
-
-    /**
-     * The scheduled prompts' work, which Quartz calls at each member's local time: tests and the demo call it
-     * directly with their manual clock, since Quartz fires on real time.
-     */
-    public PromptWork prompts() {
-        return prompting;
-    }
-
-    /**
-     * Waits until the work handed on after acknowledging Slack (answers, fan-outs, membership changes) is done, so
-     * tests and the demo can look at its effects without sleeping.
-     */
-    public void awaitBackgroundWork(Duration timeout) {
-        backgroundWork.awaitIdle(timeout);
+        components.add(Managed.of("web server", webServer::start, webServer::close));
+        lifecycle = new Lifecycle(components);
     }
 
     /** The prompts and what people share: schedules, team members, fan-out, answers. */
-    private PromptParts prompts(
+    private static PromptParts wirePrompts(
+            Database database,
             TeamRepository teams,
             Pauses pauses,
             SlackApi api,
             SlackWorkspace workspace,
             BackgroundWork work,
+            Clock clock,
             Metrics metrics) {
         ScheduleRepository schedules = new ScheduleRepository(database);
         MemberRepository members = new MemberRepository(database);
@@ -344,7 +348,6 @@ public final class Application implements AutoCloseable {
         Prompting prompts = new Prompting(
                 teams, schedules, members, membership, sender, new PromptFanOutRepository(database), background, clock);
         PromptActions actions = new PromptActions(deliveries, teams, sharing, messenger, clock, metrics);
-        promptSchedules.addMissingDefaults(teams.watched());
         return new PromptParts(timetable, membership, promptSchedules, sharing, prompts, actions);
     }
 
@@ -364,67 +367,28 @@ public final class Application implements AutoCloseable {
         maintenance.run();
     }
 
-    /**
-     * Waits until a complete pass of the due work (nudges, held messages) has run after this call, so tests and
-     * the demo can observe what became due without sleeping.
-     *
-     * @throws IllegalStateException if no pass completes within {@code timeout}
-     */
-    public void awaitDueWorkPass(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (tickLock) {
-            // One more pass may already be running with an older view of the clock: wait for two.
-            long target = ticksCompleted + 2;
-            while (ticksCompleted < target) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    throw new IllegalStateException("No due-work pass completed within " + timeout);
-                }
-                try {
-                    tickLock.wait(Math.max(1, remaining / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for due work", e);
-                }
-            }
-        }
-    }
-
-    private void tick(Runnable work) {
-        try {
-            work.run();
-        } finally {
-            synchronized (tickLock) {
-                ticksCompleted++;
-                tickLock.notifyAll();
-            }
-        }
-    }
-
-    /** Stops gracefully, in order: HTTP and Socket Mode, background work, Quartz, the database. */
+    /** Stops gracefully, in reverse order of start: HTTP and Socket Mode, background work, Quartz, the database. */
     @Override
     public synchronized void close() {
         if (stopping) {
             return;
         }
         stopping = true;
-        List<AutoCloseable> order = new ArrayList<>(stopOrder);
-        if (order.isEmpty()) {
-            // Start-up failed part-way: close what was opened.
-            order.add(scheduler);
-            order.add(database);
-        }
-        for (AutoCloseable component : order) {
-            if (component == null) {
-                continue;
-            }
-            try {
-                component.close();
-            } catch (Exception e) {
-                log.warn("Stopping {} failed: {}", component.getClass().getSimpleName(), e.getMessage());
-            }
-        }
+        lifecycle.stop();
         log.info("Ownership stopped");
+    }
+
+    /** The probe over the due passes, the background queue and the prompt work. */
+    private record Probe(DuePasses duePasses, BackgroundWork work, PromptWork prompts) implements WorkProbe {
+        @Override
+        public void awaitDueWorkPass(Duration timeout) {
+            duePasses.awaitNext(timeout);
+        }
+
+        @Override
+        public void awaitBackgroundWork(Duration timeout) {
+            work.awaitIdle(timeout);
+        }
     }
 
     private record PromptParts(

@@ -110,6 +110,33 @@ class ArchitectureTest {
         }
 
         @Test
+        @DisplayName("the Slack simulator knows nothing of the bot")
+        void shouldKeepTheSimulatorIndependent() {
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.ownership.simulator..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("dev.ownership.bot..", "dev.ownership.storage..", "dev.ownership.scheduler..")
+                    .check(main);
+        }
+
+        @Test
+        @DisplayName("the bot uses the simulator only from the demo")
+        void shouldUseTheSimulatorOnlyFromTheDemo() {
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.ownership.bot..")
+                    .and()
+                    .resideOutsideOfPackage("dev.ownership.bot.demo..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("dev.ownership.simulator..")
+                    .because("the simulator is test tooling; production code must not reach it")
+                    .check(main);
+        }
+
+        @Test
         @DisplayName("the scheduler knows neither the bot nor Slack")
         void shouldKeepTheSchedulerBelowTheBot() {
             noClasses()

@@ -8,8 +8,8 @@ import static dev.ownership.bot.BotHarness.LEAD;
 import static dev.ownership.bot.BotHarness.STANDUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ownership.bot.simulator.CommandReply;
-import dev.ownership.bot.simulator.EventDelivery;
+import dev.ownership.simulator.CommandReply;
+import dev.ownership.simulator.EventDelivery;
 import dev.ownership.storage.nudge.StandupRepository;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -102,7 +102,7 @@ class DatabaseBusyTest {
             + "within Slack's deadline, answered normally and recorded once it lets go")
     void shouldWaitForTheLockAndRecordEverything() throws Exception {
         harness.watchStandup();
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         harness.sim().clearCalls();
         holder = startHolder(harness.directory().resolve("ownership.db"), Duration.ofMillis(1500));
         BufferedReader said =

@@ -8,12 +8,12 @@ import static dev.ownership.bot.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.config.Config;
-import dev.ownership.bot.simulator.EventDelivery;
-import dev.ownership.bot.simulator.Fault;
-import dev.ownership.bot.simulator.RecordedCall;
-import dev.ownership.bot.simulator.SimChannel;
-import dev.ownership.bot.simulator.SimUser;
-import dev.ownership.bot.simulator.SlackRequests;
+import dev.ownership.simulator.EventDelivery;
+import dev.ownership.simulator.Fault;
+import dev.ownership.simulator.RecordedCall;
+import dev.ownership.simulator.SimChannel;
+import dev.ownership.simulator.SimUser;
+import dev.ownership.simulator.SlackRequests;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -232,7 +232,7 @@ class FoundationEndToEndTest {
         harness.advance(Duration.ofMinutes(11));
 
         harness.sim().awaitCall("chat.postMessage", call -> ALICE.equals(call.param("channel")), WAIT);
-        harness.bot().awaitDueWorkPass(WAIT);
+        harness.probe().awaitDueWorkPass(WAIT);
         assertThat(harness.sim().dmsTo(ALICE)).hasSize(1);
     }
 

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownership.bot.config.Config;
-import dev.ownership.bot.simulator.Fault;
-import dev.ownership.bot.simulator.ManualClock;
-import dev.ownership.bot.simulator.RecordedCall;
-import dev.ownership.bot.simulator.SimChannel;
-import dev.ownership.bot.simulator.SimUser;
-import dev.ownership.bot.simulator.SlackRequests;
-import dev.ownership.bot.simulator.SlackSimulator;
 import dev.ownership.bot.streak.TeamWeeks;
+import dev.ownership.simulator.Fault;
+import dev.ownership.simulator.ManualClock;
+import dev.ownership.simulator.RecordedCall;
+import dev.ownership.simulator.SimChannel;
+import dev.ownership.simulator.SimUser;
+import dev.ownership.simulator.SlackRequests;
+import dev.ownership.simulator.SlackSimulator;
 import dev.ownership.storage.nudge.StandupPost;
 import dev.ownership.storage.nudge.StandupRepository;
 import java.io.IOException;
@@ -381,7 +381,7 @@ class ProcessLifecycleTest {
                         .map(StandupPost::userId)
                         .contains(post.path("event").path("user").asText());
             }
-            restarted.awaitDueWorkPass(WAIT);
+            restarted.probe().awaitDueWorkPass(WAIT);
 
             // Slack delivers again what was not acknowledged, and retries a few it thinks were acknowledged late.
             SlackRequests again =
@@ -395,9 +395,9 @@ class ProcessLifecycleTest {
                         .isEqualTo(200);
             }
             clock.advance(Duration.ofMinutes(11)); // the grace period of the posts recorded just now
-            restarted.awaitDueWorkPass(WAIT);
+            restarted.probe().awaitDueWorkPass(WAIT);
             clock.advance(Duration.ofHours(1));
-            restarted.awaitDueWorkPass(WAIT);
+            restarted.probe().awaitDueWorkPass(WAIT);
 
             long rows = restarted.database().read(connection -> {
                 try (var statement =

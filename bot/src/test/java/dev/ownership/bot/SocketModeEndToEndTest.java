@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ownership.bot.config.Config;
-import dev.ownership.bot.simulator.CommandReply;
-import dev.ownership.bot.simulator.EventDelivery;
-import dev.ownership.bot.simulator.ManualClock;
-import dev.ownership.bot.simulator.SimChannel;
-import dev.ownership.bot.simulator.SimUser;
-import dev.ownership.bot.simulator.SlackRequests;
-import dev.ownership.bot.simulator.SlackSimulator;
+import dev.ownership.simulator.CommandReply;
+import dev.ownership.simulator.EventDelivery;
+import dev.ownership.simulator.ManualClock;
+import dev.ownership.simulator.SimChannel;
+import dev.ownership.simulator.SimUser;
+import dev.ownership.simulator.SlackRequests;
+import dev.ownership.simulator.SlackSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +80,7 @@ class SocketModeEndToEndTest {
         EventDelivery post = slack.message(STANDUP, ALICE, "*Blockers:* waiting on the design review");
         assertThat(post.status()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(11));
-        bot.awaitDueWorkPass(WAIT);
+        bot.probe().awaitDueWorkPass(WAIT);
         sim.awaitCall("chat.postMessage", call -> ALICE.equals(call.param("channel")), WAIT);
     }
 

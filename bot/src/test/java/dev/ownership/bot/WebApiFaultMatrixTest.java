@@ -18,14 +18,14 @@ import dev.ownership.bot.nudge.NudgeSlackMessenger;
 import dev.ownership.bot.prompt.PromptSender;
 import dev.ownership.bot.prompt.PromptSlackMessenger;
 import dev.ownership.bot.prompt.TeamMembership;
-import dev.ownership.bot.simulator.Fault;
-import dev.ownership.bot.simulator.RecordedCall;
-import dev.ownership.bot.simulator.SimChannel;
-import dev.ownership.bot.simulator.SimMessage;
-import dev.ownership.bot.simulator.SimUser;
-import dev.ownership.bot.simulator.SlackSimulator;
 import dev.ownership.bot.slack.Modals;
 import dev.ownership.bot.slack.SlackApi;
+import dev.ownership.simulator.Fault;
+import dev.ownership.simulator.RecordedCall;
+import dev.ownership.simulator.SimChannel;
+import dev.ownership.simulator.SimMessage;
+import dev.ownership.simulator.SimUser;
+import dev.ownership.simulator.SlackSimulator;
 import dev.ownership.storage.workspace.MemberRepository;
 import dev.ownership.storage.workspace.TeamMember;
 import java.io.ByteArrayOutputStream;
@@ -127,7 +127,7 @@ class WebApiFaultMatrixTest {
         }
         harness.watchStandup();
         assertThat(harness.command(ADMIN, STANDUP, "leads <@" + LEAD + "|lee>")).contains(LEAD);
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         return Stream.of(nudgeButtons(), appHome(), prompts(), digest(), startUp());
     }
 
@@ -169,7 +169,7 @@ class WebApiFaultMatrixTest {
         click(ALICE, nudge, "nudge_add_step");
 
         awaitCalls("views.open", calls(fault, false));
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         long opened = harness.sim().calls("views.open").stream()
                 .filter(RecordedCall::ok)
                 .count();
@@ -196,7 +196,7 @@ class WebApiFaultMatrixTest {
                 .path("view")
                 .path("id")
                 .asText();
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         return viewId;
     }
 
@@ -223,7 +223,7 @@ class WebApiFaultMatrixTest {
 
         awaitCalls("chat.postMessage", calls(fault, false));
         RecordedCall settled = harness.sim().awaitCall("chat.update", WAIT);
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         List<SimMessage> inThread = harness.sim().history(STANDUP).stream()
                 .filter(message -> message.text() != null && message.text().contains(step))
                 .toList();
@@ -245,7 +245,7 @@ class WebApiFaultMatrixTest {
         click(ALICE, nudge, "nudge_not_blocker");
 
         awaitCalls("chat.update", calls(fault, true));
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         String shown = harness.sim().message(dm, ts).orElseThrow().text();
         assertThat(harness.sim().history(dm))
                 .as("updated in place, never posted anew")
@@ -291,7 +291,7 @@ class WebApiFaultMatrixTest {
         harness.slack().appHomeOpened(user);
 
         awaitCalls("views.publish", calls(fault, true));
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         if (fault instanceof Fault.ApiError error) {
             assertThat(harness.sim().homeView(user)).isEmpty();
             assertWarnedOnce(SlackApi.class, "views.publish", error.code());
@@ -315,7 +315,7 @@ class WebApiFaultMatrixTest {
 
         awaitCalls("chat.postMessage", calls(fault, false));
         harness.sim().awaitCall("views.publish", call -> user.equals(call.param("user_id")), WAIT);
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         long celebrations = harness.sim().dmsTo(user).stream()
                 .filter(call -> call.text().contains(":tada:"))
                 .count();
@@ -326,7 +326,7 @@ class WebApiFaultMatrixTest {
         // Opening the App Home again does not try again.
         harness.slack().appHomeOpened(user);
         awaitCalls("views.publish", 2);
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         assertThat(harness.sim().calls("chat.postMessage")).hasSize(1);
     }
 
@@ -404,7 +404,7 @@ class WebApiFaultMatrixTest {
             RecordedCall dm = harness.sim().dmsTo(unsure).get(0);
             harness.slack().clickButton(unsure, dm, "prompt_skip");
             RecordedCall updated = harness.sim().awaitCall("chat.update", WAIT);
-            harness.bot().awaitBackgroundWork(WAIT);
+            harness.probe().awaitBackgroundWork(WAIT);
             assertThat(one(
                             "SELECT state FROM prompt_deliveries WHERE occurrence = ? AND user_id = ?",
                             occurrence,
@@ -431,7 +431,7 @@ class WebApiFaultMatrixTest {
         List<String> members = members();
         assertThat(answer).contains("to the " + members.size() + " people");
         awaitCalls("chat.postMessage", members.size());
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         return members;
     }
 
@@ -454,7 +454,7 @@ class WebApiFaultMatrixTest {
 
         awaitCalls("chat.postMessage", 1);
         RecordedCall settled = harness.sim().awaitCall("chat.update", WAIT);
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         long told = harness.sim().dmsTo(LEAD).stream()
                 .filter(call -> call.text().contains(risk))
                 .count();
@@ -512,7 +512,7 @@ class WebApiFaultMatrixTest {
 
     private void digestWeek(String method, Fault fault) {
         harness.command(ALICE, STANDUP, "learned Pass a Clock, never call now() (" + rowNumber + ")");
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         Instant due = harness.clock()
                 .instant()
                 .atZone(BERLIN)
@@ -522,10 +522,10 @@ class WebApiFaultMatrixTest {
         inject(method, fault);
 
         harness.clock().set(due);
-        harness.bot().awaitDueWorkPass(WAIT);
+        harness.probe().awaitDueWorkPass(WAIT);
 
         awaitCalls(method, calls(fault, method.equals("chat.getPermalink")));
-        harness.bot().awaitDueWorkPass(WAIT);
+        harness.probe().awaitDueWorkPass(WAIT);
         List<RecordedCall> digests = harness.sim().dmsTo(LEAD).stream()
                 .filter(call -> call.text().contains("Weekly digest"))
                 .toList();
@@ -642,7 +642,7 @@ class WebApiFaultMatrixTest {
         assertThat(answer).contains("Now watching #design");
         assertThat(harness.sim().workspace().channel(DESIGN).orElseThrow().hasMember(SlackSimulator.BOT_USER_ID))
                 .isTrue();
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         assertQuiet();
     }
 
@@ -715,7 +715,7 @@ class WebApiFaultMatrixTest {
                         call -> call.ok()
                                 && dm.equals(call.response().path("channel").asText()),
                         WAIT);
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         return nudge;
     }
 

@@ -1,25 +1,22 @@
 package dev.ownership.bot.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ownership.bot.Application;
-import dev.ownership.bot.config.Config;
+import dev.ownership.bot.WorkProbe;
 import dev.ownership.bot.detection.BlockerDetector;
 import dev.ownership.bot.detection.Classification;
-import dev.ownership.bot.simulator.BlockKitText;
-import dev.ownership.bot.simulator.CommandReply;
-import dev.ownership.bot.simulator.EventDelivery;
-import dev.ownership.bot.simulator.ManualClock;
-import dev.ownership.bot.simulator.RecordedCall;
-import dev.ownership.bot.simulator.SimChannel;
-import dev.ownership.bot.simulator.SimUser;
-import dev.ownership.bot.simulator.SlackRequests;
-import dev.ownership.bot.simulator.SlackSimulator;
+import dev.ownership.simulator.BlockKitText;
+import dev.ownership.simulator.CommandReply;
+import dev.ownership.simulator.EventDelivery;
+import dev.ownership.simulator.ManualClock;
+import dev.ownership.simulator.RecordedCall;
+import dev.ownership.simulator.SimChannel;
+import dev.ownership.simulator.SimUser;
+import dev.ownership.simulator.SlackRequests;
+import dev.ownership.simulator.SlackSimulator;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -42,14 +39,14 @@ public final class Demo {
     static final String STANDUP = "C0STANDUP1";
     private static final ZoneId TEAM_ZONE = ZoneId.of("Europe/Berlin");
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String SECRET = "demo-signing-secret";
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T07:55:00Z"));
     private final Map<String, String> names = new HashMap<>();
     private final BlockerDetector detector = BlockerDetector.withDefaultLexicon();
     private final Transcript transcript;
+    private LocalBot local;
     private SlackSimulator sim;
-    private Application bot;
+    private WorkProbe bot;
     private SlackRequests slack;
 
     private Demo(PrintStream out) {
@@ -77,25 +74,23 @@ public final class Demo {
     }
 
     private void start(Path directory) {
-        sim = SlackSimulator.start(clock);
-        person(SimUser.person(ADA, "ada", "Europe/Berlin").asAdmin());
-        person(SimUser.person(LEE, "lee", "Europe/Berlin"));
-        person(SimUser.person(ALICE, "alice", "Europe/Berlin"));
-        person(SimUser.person(BOB, "bob", "America/New_York"));
-        person(SimUser.person(CHEN, "chen", "Asia/Tokyo"));
-        sim.workspace().addChannel(SimChannel.publicChannel(STANDUP, "standup", ADA, LEE, ALICE, BOB, CHEN));
-
-        Map<String, String> env = new HashMap<>();
-        env.put(Config.SLACK_BOT_TOKEN, SlackSimulator.BOT_TOKEN);
-        env.put(Config.SLACK_SIGNING_SECRET, SECRET);
-        env.put(Config.SLACK_API_URL, sim.apiUrl());
-        env.put(Config.PORT, "0");
-        env.put(Config.OWNERSHIP_DB, directory.resolve("ownership.db").toString());
-        Config config = Config.fromEnvironment(env);
-        bot = Application.start(
-                config, clock, new Application.Options(Duration.ofMillis(20), Duration.ofMillis(50), 4, env));
-        slack = new SlackRequests(
-                URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"), SECRET, sim, Clock.systemUTC());
+        local = LocalBot.on(clock)
+                .tick(Duration.ofMillis(20))
+                .retryBackoff(Duration.ofMillis(50))
+                .workspace(simulator -> {
+                    sim = simulator;
+                    person(SimUser.person(ADA, "ada", "Europe/Berlin").asAdmin());
+                    person(SimUser.person(LEE, "lee", "Europe/Berlin"));
+                    person(SimUser.person(ALICE, "alice", "Europe/Berlin"));
+                    person(SimUser.person(BOB, "bob", "America/New_York"));
+                    person(SimUser.person(CHEN, "chen", "Asia/Tokyo"));
+                    simulator
+                            .workspace()
+                            .addChannel(SimChannel.publicChannel(STANDUP, "standup", ADA, LEE, ALICE, BOB, CHEN));
+                })
+                .start(directory);
+        bot = local.probe();
+        slack = local.slack();
     }
 
     private void person(SimUser user) {
@@ -294,11 +289,8 @@ public final class Demo {
     }
 
     private void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        if (sim != null) {
-            sim.close();
+        if (local != null) {
+            local.close();
         }
     }
 

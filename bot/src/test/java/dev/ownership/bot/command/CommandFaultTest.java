@@ -5,7 +5,7 @@ import static dev.ownership.bot.BotHarness.STANDUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.BotHarness;
-import dev.ownership.bot.simulator.Fault;
+import dev.ownership.simulator.Fault;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;

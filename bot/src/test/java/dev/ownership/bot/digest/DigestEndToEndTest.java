@@ -9,7 +9,7 @@ import static dev.ownership.bot.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.BotHarness;
-import dev.ownership.bot.simulator.RecordedCall;
+import dev.ownership.simulator.RecordedCall;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +55,7 @@ class DigestEndToEndTest {
     @DisplayName("reaches each lead once at the scheduled time, with figures, open blockers as links and the chart")
     void shouldDeliverOncePerLead() {
         harness.clock().set(NEXT_MONDAY_NINE.minusSeconds(60));
-        harness.bot().awaitDueWorkPass(WAIT);
+        harness.probe().awaitDueWorkPass(WAIT);
         assertThat(digestsTo(LEAD)).isZero();
 
         harness.advance(Duration.ofMinutes(1));
@@ -86,7 +86,7 @@ class DigestEndToEndTest {
     void shouldFallBackToWatcher() {
         harness.command(ADMIN, STANDUP, "leads none");
         harness.clock().set(NEXT_MONDAY_NINE);
-        harness.bot().awaitDueWorkPass(WAIT);
+        harness.probe().awaitDueWorkPass(WAIT);
 
         awaitDigestTo(ADMIN);
         assertThat(digestsTo(LEAD)).isZero();

@@ -3,7 +3,7 @@ package dev.ownership.bot.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.ops.Metrics;
-import dev.ownership.bot.simulator.ManualClock;
+import dev.ownership.simulator.ManualClock;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.digest.DigestRepository;
 import dev.ownership.storage.nudge.StandupRepository;

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ownership.bot.BotHarness;
 import dev.ownership.bot.Facts;
-import dev.ownership.bot.simulator.ActionSource;
-import dev.ownership.bot.simulator.RecordedCall;
-import dev.ownership.bot.simulator.SimView;
+import dev.ownership.simulator.ActionSource;
+import dev.ownership.simulator.RecordedCall;
+import dev.ownership.simulator.SimView;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,7 +154,7 @@ class HomeEndToEndTest {
     @Test
     @DisplayName("the sharing modal refuses an empty text, and a person without a team")
     void shouldValidateSharing() {
-        harness.sim().workspace().addUser(dev.ownership.bot.simulator.SimUser.person(DAVE, "dave", "UTC"));
+        harness.sim().workspace().addUser(dev.ownership.simulator.SimUser.person(DAVE, "dave", "UTC"));
         SimView home = openHome(DAVE, "I haven't seen you");
         click(DAVE, home, "home_flag_risk", null);
         String viewId = harness.sim()
@@ -203,7 +203,7 @@ class HomeEndToEndTest {
 
             Instant thursday = Instant.parse("2026-11-26T08:00:00Z"); // 09:00 in Berlin
             harness.clock().set(thursday);
-            harness.bot().awaitDueWorkPass(WAIT);
+            harness.probe().awaitDueWorkPass(WAIT);
             post(ALICE, UNPROPOSED.replace("#412", "#415"));
             harness.advance(Duration.ofMinutes(11));
 

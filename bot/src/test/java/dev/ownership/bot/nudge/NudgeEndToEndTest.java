@@ -7,10 +7,10 @@ import static dev.ownership.bot.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.BotHarness;
-import dev.ownership.bot.simulator.EventDelivery;
-import dev.ownership.bot.simulator.Fault;
-import dev.ownership.bot.simulator.RecordedCall;
-import dev.ownership.bot.simulator.SimUser;
+import dev.ownership.simulator.EventDelivery;
+import dev.ownership.simulator.Fault;
+import dev.ownership.simulator.RecordedCall;
+import dev.ownership.simulator.SimUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -166,7 +166,7 @@ class NudgeEndToEndTest {
         assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
 
         harness.clock().set(Instant.parse("2026-11-30T07:59:00Z")); // Monday 08:59 in Berlin
-        harness.bot().awaitDueWorkPass(WAIT);
+        harness.probe().awaitDueWorkPass(WAIT);
         assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
         harness.advance(Duration.ofMinutes(1));
 
@@ -182,7 +182,7 @@ class NudgeEndToEndTest {
         assertThat(harness.sim().dmsTo(BOB)).isEmpty();
 
         harness.clock().set(Instant.parse("2026-11-23T14:00:00Z")); // 09:00 in New York
-        harness.bot().awaitDueWorkPass(WAIT);
+        harness.probe().awaitDueWorkPass(WAIT);
         awaitNudgeTo(BOB);
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.Facts;
 import dev.ownership.bot.ops.Metrics;
-import dev.ownership.bot.simulator.ManualClock;
+import dev.ownership.simulator.ManualClock;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.privacy.RetentionRepository;
 import java.nio.file.Path;

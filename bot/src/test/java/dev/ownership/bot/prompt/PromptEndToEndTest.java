@@ -10,10 +10,10 @@ import static dev.ownership.bot.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.BotHarness;
-import dev.ownership.bot.simulator.Fault;
-import dev.ownership.bot.simulator.RecordedCall;
-import dev.ownership.bot.simulator.SimChannel;
-import dev.ownership.bot.simulator.SimUser;
+import dev.ownership.simulator.Fault;
+import dev.ownership.simulator.RecordedCall;
+import dev.ownership.simulator.SimChannel;
+import dev.ownership.simulator.SimUser;
 import dev.ownership.storage.prompt.LearningRepository;
 import dev.ownership.storage.prompt.RiskCheckin;
 import dev.ownership.storage.prompt.RiskRepository;
@@ -53,7 +53,7 @@ class PromptEndToEndTest {
     @BeforeEach
     void watch() {
         harness.watchStandup();
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         harness.sim().clearCalls();
     }
 
@@ -77,13 +77,13 @@ class PromptEndToEndTest {
                                 && dm.equals(call.response().path("channel").asText())
                                 && String.valueOf(call.jsonParam("blocks")).contains("prompt_answer"),
                         WAIT);
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         return prompt;
     }
 
     private void awaitPromptCount(int count) {
         harness.sim().awaitCalls("chat.postMessage", count, WAIT);
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
     }
 
     private void click(String user, RecordedCall prompt, String actionId) {
@@ -159,7 +159,7 @@ class PromptEndToEndTest {
 
         RecordedCall posted =
                 harness.sim().awaitCall("chat.postMessage", call -> STANDUP.equals(call.param("channel")), WAIT);
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         assertThat(harness.sim().history(STANDUP)).hasSize(1);
         assertThat(posted.param("text")).isEqualTo("*:bulb: Learned this week* — <@" + ALICE + ">: " + learning);
         assertThat(awaitUpdateOf(prompt).text()).contains("Shared in #standup").contains(learning);
@@ -186,7 +186,7 @@ class PromptEndToEndTest {
 
         assertThat(empty.body()).contains("\"response_action\":\"errors\"").contains("\"answer\"");
         assertThat(tooLong.body()).contains("\"response_action\":\"errors\"").contains("under 2000 characters");
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
         assertThat(harness.sim().history(STANDUP)).isEmpty();
         assertThat(harness.sim().calls("chat.update")).isEmpty();
     }
@@ -284,7 +284,7 @@ class PromptEndToEndTest {
         void shouldRefuseMembers() {
             assertThat(harness.command(ALICE, STANDUP, "prompt learning"))
                     .contains("Only admins and the leads of #standup");
-            harness.bot().awaitBackgroundWork(WAIT);
+            harness.probe().awaitBackgroundWork(WAIT);
 
             assertThat(harness.sim().calls("chat.postMessage")).isEmpty();
         }
@@ -310,7 +310,7 @@ class PromptEndToEndTest {
 
         harness.sim().workspace().addChannel(SimChannel.publicChannel("C0PLATFORM", "platform", ADMIN, ALICE));
         assertThat(harness.command(ADMIN, "C0PLATFORM", "watch")).contains("Now watching #platform");
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
 
         assertThat(harness.command(ALICE, dm, "learned something else"))
                 .contains("several teams (#platform, #standup)")
@@ -368,7 +368,7 @@ class PromptEndToEndTest {
     @DisplayName("scheduled prompts")
     class Scheduled {
         private void learningDueInBerlin() {
-            harness.bot().prompts().sendDue(STANDUP, "learning", ZoneId.of("Europe/Berlin"), FRIDAY_BERLIN);
+            harness.probe().prompts().sendDue(STANDUP, "learning", ZoneId.of("Europe/Berlin"), FRIDAY_BERLIN);
         }
 
         @Test
@@ -381,7 +381,7 @@ class PromptEndToEndTest {
             harness.restart();
             awaitPromptTo(CHEN); // 23:00 on Friday in Tokyo: missed while the bot was down, still the same day
             learningDueInBerlin();
-            harness.bot().prompts().catchUp();
+            harness.probe().prompts().catchUp();
 
             for (String user : List.of(ADMIN, LEAD, ALICE, CHEN)) {
                 assertThat(promptsTo(user)).as("prompts to %s", user).hasSize(1);
@@ -395,7 +395,7 @@ class PromptEndToEndTest {
             harness.clock().set(Instant.parse("2026-11-28T08:00:00Z")); // Saturday everywhere
 
             harness.restart();
-            harness.bot().prompts().catchUp();
+            harness.probe().prompts().catchUp();
 
             assertThat(harness.sim().calls("chat.postMessage")).isEmpty();
         }
@@ -406,7 +406,7 @@ class PromptEndToEndTest {
             harness.sim().workspace().addUser(SimUser.person("U0DANA01", "dana", "Europe/Berlin"));
             harness.slack().memberJoined(STANDUP, "U0DANA01");
             harness.slack().memberLeft(STANDUP, ALICE);
-            harness.bot().awaitBackgroundWork(WAIT);
+            harness.probe().awaitBackgroundWork(WAIT);
 
             harness.clock().set(FRIDAY_BERLIN);
             learningDueInBerlin();
@@ -423,7 +423,7 @@ class PromptEndToEndTest {
             harness.sim().workspace().leave(STANDUP, ALICE);
 
             harness.restart();
-            harness.bot().prompts().catchUp();
+            harness.probe().prompts().catchUp();
 
             assertThat(new MemberRepository(harness.bot().database()).of(STANDUP))
                     .extracting(TeamMember::userId)
@@ -440,7 +440,7 @@ class PromptEndToEndTest {
         void shouldFollowTimezoneChange() {
             harness.sim().workspace().setTimezone(ALICE, "America/New_York");
             harness.slack().userChange(ALICE);
-            harness.bot().awaitBackgroundWork(WAIT);
+            harness.probe().awaitBackgroundWork(WAIT);
 
             assertThat(new MemberRepository(harness.bot().database()).of(STANDUP))
                     .filteredOn(member -> member.userId().equals(ALICE))
@@ -468,13 +468,13 @@ class PromptEndToEndTest {
                 .workspace()
                 .addChannel(SimChannel.publicChannel("C0BIG0001", "big", members.toArray(String[]::new)));
         assertThat(harness.command(ADMIN, "C0BIG0001", "watch")).contains("Now watching #big");
-        harness.bot().awaitBackgroundWork(Duration.ofSeconds(60));
+        harness.probe().awaitBackgroundWork(Duration.ofSeconds(60));
         harness.sim().faults().failNext("chat.postMessage", 150, Fault.delay(Duration.ZERO));
         harness.sim().faults().failNext("chat.postMessage", Fault.rateLimited(1));
 
         assertThat(harness.command(ADMIN, "C0BIG0001", "prompt learning")).contains("to the 301 people in #big");
         List<RecordedCall> posts = harness.sim().awaitCalls("chat.postMessage", 302, Duration.ofSeconds(60));
-        harness.bot().awaitBackgroundWork(WAIT);
+        harness.probe().awaitBackgroundWork(WAIT);
 
         assertThat(posts).hasSize(302);
         assertThat(posts)

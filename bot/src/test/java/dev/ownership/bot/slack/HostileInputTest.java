@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.app_backend.SlackSignature;
 import dev.ownership.bot.BotHarness;
-import dev.ownership.bot.simulator.EventDelivery;
+import dev.ownership.simulator.EventDelivery;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

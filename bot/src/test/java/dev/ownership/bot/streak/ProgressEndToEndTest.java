@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.BotHarness;
 import dev.ownership.bot.Facts;
-import dev.ownership.bot.simulator.RecordedCall;
+import dev.ownership.simulator.RecordedCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,7 +95,7 @@ class ProgressEndToEndTest {
         @Test
         @DisplayName("before you took part anywhere, it says how to start")
         void shouldExplainWithoutTeams() {
-            harness.sim().workspace().addUser(dev.ownership.bot.simulator.SimUser.person("U0DAVE01", "dave", "UTC"));
+            harness.sim().workspace().addUser(dev.ownership.simulator.SimUser.person("U0DAVE01", "dave", "UTC"));
 
             assertThat(harness.command("U0DAVE01", "D0DAVE01", "me"))
                     .contains("I haven't seen you in a standup channel");
