@@ -9,9 +9,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +75,7 @@ public final class Database implements AutoCloseable {
     private final ScheduledExecutorService checkpoints;
     private final List<Connection> allReaders = new ArrayList<>();
     private final AtomicLong busyRetries = new AtomicLong();
-    private final AtomicLong transactionsCommitted = new AtomicLong();
+    private final Map<String, AtomicLong> changeCounters = new ConcurrentHashMap<>();
     private final GroupCommit groupCommit;
     private volatile boolean closed;
 
@@ -138,7 +140,6 @@ public final class Database implements AutoCloseable {
             try {
                 T result = work.apply(writer);
                 execute(writer, "COMMIT");
-                transactionsCommitted.incrementAndGet();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(e);
@@ -149,7 +150,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs a single SQL statement on the writer connection, for the one-row writes of the ack path (and any other
-     * write that is one statement; it must not change the teams, see {@link #transactionsCommitted()}): the statement
+     * write that is one statement): the statement
      * is committed together with the others queued at the same moment ({@link GroupCommit}), and this returns once it
      * is. A statement that fails is rolled back alone; the others of its batch are unaffected. Retried like a
      * transaction when the database is busy, so {@code work} must do nothing but use the connection.
@@ -204,12 +205,12 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * How many transactions ({@link #inTransaction}, {@link #write}) have committed since the database was opened;
-     * the single statements of {@link #writeStatement} are not counted. A cache of data that only such transactions
-     * change (the watched channels) reads it again when this number moved.
+     * A counter of changes to {@code what} shared by every repository on this database: the repository that changes
+     * {@code what} bumps it after its write, one that caches {@code what} reads it again when it moved (as the
+     * watched teams are cached on the path of every message).
      */
-    public long transactionsCommitted() {
-        return transactionsCommitted.get();
+    public AtomicLong changeCounter(String what) {
+        return changeCounters.computeIfAbsent(what, name -> new AtomicLong());
     }
 
     /**

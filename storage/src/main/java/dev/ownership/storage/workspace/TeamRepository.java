@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Teams: watched standup channels and their settings.
@@ -32,10 +33,14 @@ public final class TeamRepository {
 
     private final Database database;
 
+    /** Bumped after each write that can change which channels are watched, by any repository on the database. */
+    private final AtomicLong watchWrites;
+
     private volatile WatchedChannels watchedChannels;
 
     public TeamRepository(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        this.watchWrites = database.changeCounter("watched teams");
     }
 
     /** The team of {@code channelId}, watched or not. */
@@ -61,12 +66,12 @@ public final class TeamRepository {
 
     /**
      * Whether the bot watches {@code channelId}. On the path of every channel message, so answered from memory: the
-     * set of watched channels is read again only after a transaction was committed since the last reading
-     * ({@link Database#transactionsCommitted()}); the ack path's own writes are single statements that leave it.
+     * set of watched channels is read again only after {@link #watch} or {@link #unwatch}, the only writes that change
+     * it, ran since the last reading (through this repository or another on the same database).
      */
     public boolean isWatched(String channelId) {
         WatchedChannels known = watchedChannels;
-        long current = database.transactionsCommitted();
+        long current = watchWrites.get();
         if (known == null || known.generation() != current) {
             Set<String> channels = database.read(connection -> {
                 Set<String> ids = new HashSet<>();
@@ -78,7 +83,8 @@ public final class TeamRepository {
                 }
                 return Set.copyOf(ids);
             });
-            // Read after taking the count: a change committed meanwhile raises it, and the next call reads again.
+            // Read after taking the count: a watch or unwatch committed meanwhile raises it, and the next call reads
+            // again.
             known = new WatchedChannels(current, channels);
             watchedChannels = known;
         }
@@ -92,6 +98,15 @@ public final class TeamRepository {
      * @return the team as stored, and whether it was newly watched (false when it already was)
      */
     public WatchResult watch(
+            String channelId, String workspaceId, String channelName, ZoneId timezone, String adminId, Instant at) {
+        try {
+            return watchWith(channelId, workspaceId, channelName, timezone, adminId, at);
+        } finally {
+            watchWrites.incrementAndGet();
+        }
+    }
+
+    private WatchResult watchWith(
             String channelId, String workspaceId, String channelName, ZoneId timezone, String adminId, Instant at) {
         return database.inTransaction(connection -> {
             Optional<Team> before = findWith(connection, channelId);
@@ -134,7 +149,11 @@ public final class TeamRepository {
      * @return whether the channel was watched
      */
     public boolean unwatch(String channelId) {
-        return update("UPDATE teams SET watched = 0 WHERE channel_id = ? AND watched = 1", channelId) == 1;
+        try {
+            return update("UPDATE teams SET watched = 0 WHERE channel_id = ? AND watched = 1", channelId) == 1;
+        } finally {
+            watchWrites.incrementAndGet();
+        }
     }
 
     /** Replaces the team's leads. */
