@@ -39,7 +39,7 @@ public final class BlockerDetector {
     /** The blended probability a post needs before it is labelled {@code blocker_without_proposal}. */
     public static final String CONFIDENCE_VARIABLE = "OWNERSHIP_NUDGE_CONFIDENCE";
     /** The lowest that kept validation false nudges at or under 2% (docs/BENCHMARKS.md, "Choices"). */
-    public static final double DEFAULT_NUDGE_CONFIDENCE = 0.57;
+    public static final double DEFAULT_NUDGE_CONFIDENCE = 0.55;
     /** Training at start peaks near 190 MiB of heap; serving alongside it needs the rest (docs/OPERATIONS.md). */
     static final long TRAINING_HEAP_MIB = 384;
     /** How many times each of a team's own examples counts against one corpus message. */
