@@ -15,10 +15,11 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY storage/pom.xml storage/
 COPY scheduler/pom.xml scheduler/
+COPY slack-simulator/pom.xml slack-simulator/
 COPY bot/pom.xml bot/
 COPY benchmarks/pom.xml benchmarks/
 RUN ./mvnw -B -q -DskipTests -Dexec.skip=true -pl bot -am package \
-    && rm -rf storage/target scheduler/target bot/target
+    && rm -rf storage/target scheduler/target slack-simulator/target bot/target
 
 COPY . .
 RUN ./mvnw -B -DskipTests -pl bot -am package

@@ -14,12 +14,12 @@ import dev.ownership.bot.digest.DigestPreviews;
 import dev.ownership.bot.digest.DigestService;
 import dev.ownership.bot.digest.DigestSlackMessenger;
 import dev.ownership.bot.digest.MilestoneSource;
-import dev.ownership.bot.home.CommandSharing;
 import dev.ownership.bot.home.HomeActions;
 import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.home.HomeService;
 import dev.ownership.bot.home.HomeSlackInteractions;
 import dev.ownership.bot.home.HomeSlackMessenger;
+import dev.ownership.bot.home.ServiceSharing;
 import dev.ownership.bot.http.WebServer;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.NudgeDelivery;
@@ -231,7 +231,7 @@ public final class Application implements AutoCloseable {
         HomeActions homeActions = new HomeActions(
                 home,
                 streaks,
-                new CommandSharing(commands, teams),
+                new ServiceSharing(prompts.sharing(), teams),
                 new DigestPreviews(teams, admins::isAdmin, digests, digestMessenger)::preview,
                 pauses,
                 optOuts,

@@ -26,6 +26,7 @@ import dev.ownership.simulator.SimChannel;
 import dev.ownership.simulator.SimMessage;
 import dev.ownership.simulator.SimUser;
 import dev.ownership.simulator.SlackSimulator;
+import dev.ownership.storage.testing.Rows;
 import dev.ownership.storage.workspace.MemberRepository;
 import dev.ownership.storage.workspace.TeamMember;
 import java.io.ByteArrayOutputStream;
@@ -304,7 +305,7 @@ class WebApiFaultMatrixTest {
 
     /** A learning streak reaching 3 weeks, celebrated by DM when the person opens their App Home. */
     private void celebrate(String user, Fault fault) {
-        Facts facts = new Facts(harness.bot().database());
+        Rows facts = new Rows(harness.bot().database());
         Instant now = harness.clock().instant();
         facts.learning(STANDUP, user, now.minus(Duration.ofDays(14)))
                 .learning(STANDUP, user, now.minus(Duration.ofDays(7)))

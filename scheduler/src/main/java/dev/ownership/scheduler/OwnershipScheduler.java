@@ -59,7 +59,7 @@ public final class OwnershipScheduler implements AutoCloseable {
                     MaintenanceJob.class, () -> new MaintenanceJob(maintenance)));
             quartz.setJobFactory(jobs);
         } catch (org.quartz.SchedulerException e) {
-            throw new SchedulerException("Cannot create the Quartz scheduler", e);
+            throw new SchedulingException("Cannot create the Quartz scheduler", e);
         }
     }
 
@@ -91,7 +91,7 @@ public final class OwnershipScheduler implements AutoCloseable {
                     maintenanceAt,
                     maintenanceZone);
         } catch (org.quartz.SchedulerException e) {
-            throw new SchedulerException("Cannot start the Quartz scheduler", e);
+            throw new SchedulingException("Cannot start the Quartz scheduler", e);
         }
     }
 

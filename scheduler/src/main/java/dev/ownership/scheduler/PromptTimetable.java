@@ -62,7 +62,7 @@ public final class PromptTimetable implements PromptTriggers {
         try {
             replaceTriggers();
         } catch (org.quartz.SchedulerException e) {
-            throw new SchedulerException("Cannot rebuild the prompt triggers", e);
+            throw new SchedulingException("Cannot rebuild the prompt triggers", e);
         }
     }
 

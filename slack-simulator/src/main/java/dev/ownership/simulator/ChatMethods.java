@@ -14,12 +14,12 @@ final class ChatMethods {
     static final int MAX_TEXT_LENGTH = 40_000;
     static final int MAX_MESSAGE_BLOCKS = 50;
 
-    private final Workspace workspace;
+    private final SimWorkspace workspace;
     private final ConversationAccess access;
     private final MessageStore messages;
     private final Payloads payloads;
 
-    ChatMethods(Workspace workspace, ConversationAccess access, MessageStore messages, Payloads payloads) {
+    ChatMethods(SimWorkspace workspace, ConversationAccess access, MessageStore messages, Payloads payloads) {
         this.workspace = workspace;
         this.access = access;
         this.messages = messages;

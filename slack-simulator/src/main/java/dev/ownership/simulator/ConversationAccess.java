@@ -8,9 +8,9 @@ import java.util.Optional;
  * <p>Stateless over the workspace it reads; thread-safe.
  */
 final class ConversationAccess {
-    private final Workspace workspace;
+    private final SimWorkspace workspace;
 
-    ConversationAccess(Workspace workspace) {
+    ConversationAccess(SimWorkspace workspace) {
         this.workspace = workspace;
     }
 

@@ -18,13 +18,13 @@ import java.util.Set;
  * in thread-safe stores.
  */
 final class ConversationMethods {
-    private final Workspace workspace;
+    private final SimWorkspace workspace;
     private final ConversationAccess access;
     private final MessageStore messages;
     private final Payloads payloads;
     private final Set<String> openedDms = new HashSet<>();
 
-    ConversationMethods(Workspace workspace, ConversationAccess access, MessageStore messages, Payloads payloads) {
+    ConversationMethods(SimWorkspace workspace, ConversationAccess access, MessageStore messages, Payloads payloads) {
         this.workspace = workspace;
         this.access = access;
         this.messages = messages;

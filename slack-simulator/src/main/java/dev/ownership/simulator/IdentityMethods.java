@@ -9,10 +9,10 @@ import java.util.Map;
  * is and who else is in the workspace. Stateless over the workspace; thread-safe.
  */
 final class IdentityMethods {
-    private final Workspace workspace;
+    private final SimWorkspace workspace;
     private final Payloads payloads;
 
-    IdentityMethods(Workspace workspace, Payloads payloads) {
+    IdentityMethods(SimWorkspace workspace, Payloads payloads) {
         this.workspace = workspace;
         this.payloads = payloads;
     }
@@ -29,7 +29,7 @@ final class IdentityMethods {
         return ChatMethods.ok()
                 .put("url", Payloads.WORKSPACE_URL)
                 .put("team", Payloads.TEAM_NAME)
-                .put("user", Workspace.BOT_USER.name())
+                .put("user", SimWorkspace.BOT_USER.name())
                 .put("team_id", SlackSimulator.TEAM_ID)
                 .put("user_id", SlackSimulator.BOT_USER_ID)
                 .put("bot_id", SlackSimulator.BOT_ID)
@@ -62,7 +62,7 @@ final class IdentityMethods {
     private ObjectNode botsInfo(ApiRequest request) {
         String botId = request.param("bot");
         SimUser botUser = botId == null
-                ? Workspace.BOT_USER
+                ? SimWorkspace.BOT_USER
                 : workspace.users().stream()
                         .filter(user -> user.bot() && user.botId().equals(botId))
                         .findFirst()

@@ -16,7 +16,7 @@ import java.util.Optional;
  * Slack: {@code users.info} still answers, with {@code deleted: true}. Thread-safe: every operation holds the
  * instance's lock, and the records handed out are immutable snapshots.
  */
-public final class Workspace {
+public final class SimWorkspace {
     /** The bot user the simulator's app acts as. */
     static final SimUser BOT_USER = new SimUser(
             SlackSimulator.BOT_USER_ID, "ownership", "Ownership", "America/Los_Angeles", false, false, true, false);
@@ -26,7 +26,7 @@ public final class Workspace {
     private final Map<String, String> dmByUser = new HashMap<>();
     private final Map<String, String> userByDm = new HashMap<>();
 
-    Workspace() {
+    SimWorkspace() {
         users.put(BOT_USER.id(), BOT_USER);
     }
 

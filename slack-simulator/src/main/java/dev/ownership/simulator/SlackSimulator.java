@@ -52,7 +52,7 @@ public final class SlackSimulator implements AutoCloseable {
     private static final int BACKLOG = 512;
 
     private final Clock clock;
-    private final Workspace workspace = new Workspace();
+    private final SimWorkspace workspace = new SimWorkspace();
     private final CallLog callLog = new CallLog();
     private final Faults faults = new Faults();
     private final RateLimiter rateLimiter = new RateLimiter(System::nanoTime);
@@ -117,7 +117,7 @@ public final class SlackSimulator implements AutoCloseable {
         return baseUrl() + "api/";
     }
 
-    public Workspace workspace() {
+    public SimWorkspace workspace() {
         return workspace;
     }
 

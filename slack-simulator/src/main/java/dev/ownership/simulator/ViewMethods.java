@@ -24,7 +24,7 @@ final class ViewMethods {
     static final int MAX_MODAL_BLOCKS = 100;
     static final int MAX_PRIVATE_METADATA = 3000;
 
-    private final Workspace workspace;
+    private final SimWorkspace workspace;
     private final Ids ids;
     private final Clock clock;
     private final Map<String, ObjectNode> viewsById = new HashMap<>();
@@ -33,7 +33,7 @@ final class ViewMethods {
     private final Map<String, Deque<String>> modalStackByUser = new HashMap<>();
     private final Map<String, String> userByTrigger = new HashMap<>();
 
-    ViewMethods(Workspace workspace, Ids ids, Clock clock) {
+    ViewMethods(SimWorkspace workspace, Ids ids, Clock clock) {
         this.workspace = workspace;
         this.ids = ids;
         this.clock = clock;

@@ -1,5 +1,6 @@
 /**
- * A Slack workspace of our own on loopback, used by the end-to-end tests and by the {@code demo} command.
+ * A Slack workspace of our own on loopback, used by the bot's end-to-end tests, its {@code demo} command and its
+ * benchmarks. It knows nothing of the bot: it plays Slack, as Slack documents itself.
  *
  * <p>{@link dev.ownership.simulator.SlackSimulator} serves the Web API methods the bot calls with Slack-shaped
  * responses, keeps a small workspace model (users, channels, messages, views), records every call for assertions and

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Simulated workspace")
-class WorkspaceTest {
-    private final Workspace workspace = new Workspace();
+class SimWorkspaceTest {
+    private final SimWorkspace workspace = new SimWorkspace();
 
     @Test
     void startsWithTheBotUser() {

@@ -3,6 +3,7 @@ package dev.ownership.bot.command;
 import dev.ownership.bot.prompt.PromptType;
 import dev.ownership.bot.prompt.Prompting;
 import dev.ownership.bot.prompt.Sharing;
+import dev.ownership.bot.prompt.SharingText;
 import dev.ownership.storage.prompt.ShareSource;
 import dev.ownership.storage.workspace.Team;
 import dev.ownership.storage.workspace.TeamRepository;
@@ -35,13 +36,8 @@ final class SharingCommands {
         if (chosen.team() == null) {
             return chosen.refusal();
         }
-        String channel = "#" + chosen.team().channelName();
         boolean posted = sharing.shareLearning(chosen.team(), invocation.userId(), command.text(), ShareSource.COMMAND);
-        return posted
-                ? Reply.done(":bulb: Shared in " + channel + ". Thanks for teaching the team something; it counts for "
-                        + "your learning streak.")
-                : Reply.done("I saved your learning (it counts for your streak), but couldn't post it in " + channel
-                        + ": am I still in the channel? An admin can `/invite @ownership` there.");
+        return Reply.done(SharingText.learningShared(chosen.team(), posted));
     }
 
     Reply risk(Command.Risk command, Invocation invocation) {
@@ -50,12 +46,7 @@ final class SharingCommands {
             return chosen.refusal();
         }
         List<String> told = sharing.flagRisk(chosen.team(), invocation.userId(), command.text(), ShareSource.COMMAND);
-        if (told.isEmpty()) {
-            return Reply.done("Recorded. There was no other lead of #"
-                    + chosen.team().channelName() + " I could tell; " + "it shows in the weekly digest.");
-        }
-        return Reply.done(":white_check_mark: Sent privately to " + mentions(told) + ". Raising a risk early is what "
-                + "keeps it from becoming a blocker. Thank you!");
+        return Reply.done(SharingText.riskFlagged(chosen.team(), told));
     }
 
     Reply prompt(Command.SendPrompt command, String channelId, Invocation invocation) {
@@ -94,10 +85,6 @@ final class SharingCommands {
                         + mine.stream().map(team -> "#" + team.channelName()).collect(Collectors.joining(", "))
                         + "), so I don't know which one it's for.";
         return new Chosen(null, Reply.info(which + " Run `/ownership " + usage + "` in your team's channel."));
-    }
-
-    private static String mentions(List<String> userIds) {
-        return userIds.stream().map(id -> "<@" + id + ">").collect(Collectors.joining(", "));
     }
 
     private record Chosen(Team team, Reply refusal) {}

@@ -366,8 +366,7 @@ final class Lexicon {
 
     private static Map<String, List<String>> spelling(JsonNode node) {
         Map<String, List<String>> table = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String replacement = field.getValue().asText().trim().toLowerCase(Locale.ROOT);
             if (replacement.isEmpty()) {
                 throw new IllegalArgumentException("Lexicon: empty spelling for '" + field.getKey() + "'");

@@ -84,6 +84,67 @@ public record Digest(
             int nudgesSent,
             int dismissed) {
 
+        /** A tally of the week starting {@code weekStart}, every count at zero. */
+        public static Tally week(LocalDate weekStart) {
+            return new Tally(weekStart);
+        }
+
+        /** Counts a week's blockers one at a time; {@link #figures()} gives the result. Not thread-safe. */
+        public static final class Tally {
+            private final LocalDate weekStart;
+            private int raised;
+            private int proposedAtOnce;
+            private int proposedAfterNudge;
+            private int proposedInThread;
+            private int nudgesSent;
+            private int dismissed;
+
+            private Tally(LocalDate weekStart) {
+                this.weekStart = Objects.requireNonNull(weekStart, "weekStart");
+            }
+
+            /** {@code count} more blockers raised. */
+            public Tally raised(int count) {
+                raised += count;
+                return this;
+            }
+
+            /** One more blocker posted with a next step. */
+            public Tally proposedAtOnce() {
+                proposedAtOnce++;
+                return this;
+            }
+
+            /** One more blocker given a next step after the nudge. */
+            public Tally proposedAfterNudge() {
+                proposedAfterNudge++;
+                return this;
+            }
+
+            /** One more blocker given a next step by an edit or a thread reply before the nudge. */
+            public Tally proposedInThread() {
+                proposedInThread++;
+                return this;
+            }
+
+            /** {@code count} more nudges sent. */
+            public Tally nudgesSent(int count) {
+                nudgesSent += count;
+                return this;
+            }
+
+            /** {@code count} more nudges answered "not a blocker". */
+            public Tally dismissed(int count) {
+                dismissed += count;
+                return this;
+            }
+
+            public WeekFigures figures() {
+                return new WeekFigures(
+                        weekStart, raised, proposedAtOnce, proposedAfterNudge, proposedInThread, nudgesSent, dismissed);
+            }
+        }
+
         /** Blockers that got a next step, however it came. */
         public int withProposal() {
             return proposedAtOnce + proposedAfterNudge + proposedInThread;

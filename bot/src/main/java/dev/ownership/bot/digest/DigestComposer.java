@@ -88,25 +88,24 @@ public final class DigestComposer {
     private static Digest.WeekFigures figures(LocalDate week, List<StandupPost> posts) {
         List<StandupPost> blockers =
                 posts.stream().filter(DigestComposer::raised).toList();
-        int dismissed = posts.size() - blockers.size();
-        int atOnce = 0;
-        int afterNudge = 0;
-        int inThread = 0;
+        Digest.WeekFigures.Tally tally = Digest.WeekFigures.week(week)
+                .raised(blockers.size())
+                .dismissed(posts.size() - blockers.size())
+                .nudgesSent((int)
+                        posts.stream().filter(post -> post.nudgedAt() != null).count());
         for (StandupPost post : blockers) {
             if (post.state() != State.PROPOSED || post.proposalVia() == null) {
                 continue;
             }
             if (post.proposalVia() == ProposalVia.AT_ONCE) {
-                atOnce++;
+                tally.proposedAtOnce();
             } else if (post.nudgedAt() != null || post.proposalVia() == ProposalVia.NUDGE) {
-                afterNudge++;
+                tally.proposedAfterNudge();
             } else {
-                inThread++;
+                tally.proposedInThread();
             }
         }
-        int nudged =
-                (int) posts.stream().filter(post -> post.nudgedAt() != null).count();
-        return new Digest.WeekFigures(week, blockers.size(), atOnce, afterNudge, inThread, nudged, dismissed);
+        return tally.figures();
     }
 
     private static List<Digest.OpenBlocker> stillOpen(List<StandupPost> blockers, Instant now) {

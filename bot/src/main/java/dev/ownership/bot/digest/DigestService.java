@@ -1,5 +1,6 @@
 package dev.ownership.bot.digest;
 
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.streak.TeamWeeks;
 import dev.ownership.storage.digest.DigestRepository;
@@ -126,10 +127,10 @@ public final class DigestService {
             }
             if (delivery.sent()) {
                 digests.markSent(team.channelId(), recipient, week, delivery.dmChannel(), delivery.dmTs(), now);
-                metrics.count("ownership.digests.sent", "Weekly digests delivered");
+                metrics.count(MetricName.DIGESTS_SENT);
             } else {
                 digests.markFailed(team.channelId(), recipient, week, delivery.error());
-                metrics.count("ownership.digests.failed", "Weekly digests that could not be delivered");
+                metrics.count(MetricName.DIGESTS_FAILED);
                 log.warn(
                         "The digest of #{} for {} could not reach {}: {}",
                         team.channelName(),

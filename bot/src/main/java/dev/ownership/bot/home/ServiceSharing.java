@@ -1,45 +1,56 @@
 package dev.ownership.bot.home;
 
-import dev.ownership.bot.command.CommandService;
-import dev.ownership.bot.command.Invocation;
+import dev.ownership.bot.prompt.Sharing;
+import dev.ownership.bot.prompt.SharingText;
+import dev.ownership.storage.prompt.ShareSource;
 import dev.ownership.storage.workspace.Team;
 import dev.ownership.storage.workspace.TeamRepository;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Shares from the App Home by running {@code /ownership learned} or {@code /ownership risk} for the person in their
- * team's channel: one path for recording, whichever surface it came from.
+ * Shares from the App Home through the prompt feature's {@link Sharing} service, recorded as shared from the Home,
+ * with the same answers as {@code /ownership learned} and {@code /ownership risk} ({@link SharingText}).
  *
  * <p>Thread-safe.
  */
-public final class CommandSharing implements SharingActions {
-    private final CommandService commands;
+public final class ServiceSharing implements SharingActions {
+    private final Sharing sharing;
     private final TeamRepository teams;
 
-    public CommandSharing(CommandService commands, TeamRepository teams) {
-        this.commands = Objects.requireNonNull(commands, "commands");
+    public ServiceSharing(Sharing sharing, TeamRepository teams) {
+        this.sharing = Objects.requireNonNull(sharing, "sharing");
         this.teams = Objects.requireNonNull(teams, "teams");
     }
 
     @Override
     public String shareLearning(String userId, String channelId, String text) {
-        return run(userId, channelId, "learned " + text);
+        Optional<String> problem = Sharing.problemWith(text);
+        if (problem.isPresent()) {
+            return problem.get();
+        }
+        return watched(channelId)
+                .map(team ->
+                        SharingText.learningShared(team, sharing.shareLearning(team, userId, text, ShareSource.HOME)))
+                .orElseGet(() -> notWatched(channelId));
     }
 
     @Override
     public String flagRisk(String userId, String channelId, String text) {
-        return run(userId, channelId, "risk " + text);
+        Optional<String> problem = Sharing.problemWith(text);
+        if (problem.isPresent()) {
+            return problem.get();
+        }
+        return watched(channelId)
+                .map(team -> SharingText.riskFlagged(team, sharing.flagRisk(team, userId, text, ShareSource.HOME)))
+                .orElseGet(() -> notWatched(channelId));
     }
 
-    private String run(String userId, String channelId, String commandText) {
-        Optional<Team> team = teams.find(channelId);
-        Invocation invocation = new Invocation(
-                team.map(Team::workspaceId).orElse(""),
-                userId,
-                channelId,
-                team.map(Team::channelName).orElse(""),
-                commandText);
-        return commands.handle(invocation).text();
+    private Optional<Team> watched(String channelId) {
+        return teams.find(channelId).filter(Team::watched);
+    }
+
+    private String notWatched(String channelId) {
+        return "I don't watch <#" + channelId + "> any more, so there is no team to share with there.";
     }
 }

@@ -1,7 +1,7 @@
 package dev.ownership.bot.home;
 
 /**
- * Shares a learning or flags a risk for a person in one of their teams, through the same path as
+ * Shares a learning or flags a risk for a person in one of their teams, through the same service and with the same answers as
  * {@code /ownership learned} and {@code /ownership risk}, so the App Home's modals count exactly like the commands.
  * Calls may block on Slack.
  */

@@ -1,10 +1,12 @@
 package dev.ownership.bot.nudge;
 
 import dev.ownership.bot.home.HomeRefresher;
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
+import dev.ownership.storage.nudge.PostKey;
 import dev.ownership.storage.nudge.StandupPost;
 import dev.ownership.storage.nudge.StandupPost.ProposalVia;
 import dev.ownership.storage.nudge.StandupRepository;
@@ -53,8 +55,9 @@ public final class NudgeActions {
     }
 
     /** The post a nudge is about, if it belongs to {@code userId}. */
-    public Optional<StandupPost> ownPost(String userId, String channelId, String ts) {
-        return posts.find(channelId, ts).filter(post -> post.userId().equals(userId));
+    public Optional<StandupPost> ownPost(String userId, PostKey key) {
+        return posts.find(key.channelId(), key.ts())
+                .filter(post -> post.userId().equals(userId));
     }
 
     /** Checks a next step typed into the modal; returns the problem to show, or empty when it is fine. */
@@ -75,26 +78,19 @@ public final class NudgeActions {
      *
      * @return false if the post is not the author's
      */
-    public boolean addNextStep(String userId, String channelId, String ts, String step) {
-        Optional<StandupPost> post = ownPost(userId, channelId, ts);
+    public boolean addNextStep(String userId, PostKey key, String step) {
+        Optional<StandupPost> post = ownPost(userId, key);
         if (post.isEmpty()) {
             return false;
         }
         String trimmed = step.strip();
-        boolean proposed = posts.markProposed(channelId, ts, ProposalVia.NUDGE, trimmed, clock.instant());
+        boolean proposed = posts.markProposed(key.channelId(), key.ts(), ProposalVia.NUDGE, trimmed, clock.instant());
         if (proposed) {
-            metrics.count("ownership.proposals", "Next steps added to blockers", "via", "nudge");
+            metrics.count(MetricName.PROPOSALS, "via", "nudge");
             progress.refresh(userId);
         }
-        boolean posted = messenger.postNextStep(channelId, ts, userId, trimmed);
-        updateDm(
-                post.get(),
-                posted
-                        ? ":white_check_mark: *Next step added* to your standup thread: " + trimmed
-                                + "\nThat's ownership. Thank you!"
-                        : ":white_check_mark: *Next step noted:* " + trimmed
-                                + "\nI couldn't confirm it reached your standup thread, but it counts. That's ownership."
-                                + " Thank you!");
+        boolean posted = messenger.postNextStep(key.channelId(), key.ts(), userId, trimmed);
+        updateDm(post.get(), new NudgeOutcome.StepAdded(trimmed, posted));
         return true;
     }
 
@@ -103,18 +99,16 @@ public final class NudgeActions {
      *
      * @return false if the post is not the author's
      */
-    public boolean notABlocker(String userId, String channelId, String ts) {
-        Optional<StandupPost> post = ownPost(userId, channelId, ts);
+    public boolean notABlocker(String userId, PostKey key) {
+        Optional<StandupPost> post = ownPost(userId, key);
         if (post.isEmpty()) {
             return false;
         }
-        if (posts.dismiss(channelId, ts, clock.instant())) {
-            metrics.count("ownership.nudges.dismissed", "Nudges answered with \"not a blocker\"");
+        if (posts.dismiss(key.channelId(), key.ts(), clock.instant())) {
+            metrics.count(MetricName.NUDGES_DISMISSED);
             progress.refresh(userId);
         }
-        updateDm(
-                post.get(),
-                ":pray: Thanks for telling me it wasn't a blocker. I've noted it so I get better " + "at this.");
+        updateDm(post.get(), new NudgeOutcome.NotABlocker());
         return true;
     }
 
@@ -123,18 +117,15 @@ public final class NudgeActions {
      *
      * @return the first day back
      */
-    public LocalDate pauseForAWeek(String userId, String channelId, String ts) {
+    public LocalDate pauseForAWeek(String userId, PostKey key) {
         ZoneId zone = workspace.person(userId).map(Person::timezone).orElse(ZoneOffset.UTC);
         LocalDate until = pauses.today(zone).plusDays(PAUSE_DAYS);
         pauses.pause(userId, zone, until);
-        ownPost(userId, channelId, ts)
-                .ifPresent(post -> updateDm(
-                        post,
-                        ":zzz: Paused: no nudges or prompts until " + until + ". `/ownership resume` ends it sooner."));
+        ownPost(userId, key).ifPresent(post -> updateDm(post, new NudgeOutcome.Paused(until)));
         return until;
     }
 
-    private void updateDm(StandupPost post, String outcome) {
+    private void updateDm(StandupPost post, NudgeOutcome outcome) {
         StandupPost current = posts.find(post.channelId(), post.ts()).orElse(post);
         if (current.dmChannel() != null && current.dmTs() != null) {
             messenger.update(current.dmChannel(), current.dmTs(), outcome);

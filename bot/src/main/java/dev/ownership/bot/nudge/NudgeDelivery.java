@@ -1,6 +1,7 @@
 package dev.ownership.bot.nudge;
 
 import dev.ownership.bot.detection.Category;
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.workspace.Person;
@@ -111,14 +112,14 @@ public final class NudgeDelivery {
         }
         Claim claim = posts.claim(post.channelId(), post.ts(), post.userId(), local.toLocalDate(), dailyLimit, now);
         if (claim == Claim.OVER_DAILY_LIMIT) {
-            metrics.count("ownership.nudges.suppressed", "Nudges not sent", "reason", "daily_limit");
+            metrics.count(MetricName.NUDGES_SUPPRESSED, "reason", "daily_limit");
         } else if (claim == Claim.CLAIMED) {
             send(post, team.get(), now);
         }
     }
 
     private void send(StandupPost post, Team team, Instant now) {
-        Category category = post.category() == null ? Category.OTHER : Category.fromWireName(post.category());
+        Category category = StoredVerdicts.category(post.category());
         Nudge nudge = new Nudge(
                 post.userId(),
                 post.channelId(),
@@ -135,10 +136,10 @@ public final class NudgeDelivery {
         }
         if (delivery.sent()) {
             posts.markNudged(post.channelId(), post.ts(), delivery.dmChannel(), delivery.dmTs(), clock.instant());
-            metrics.count("ownership.nudges.sent", "Nudges sent");
+            metrics.count(MetricName.NUDGES_SENT);
         } else {
             posts.markFailed(post.channelId(), post.ts(), delivery.error(), now);
-            metrics.count("ownership.nudges.failed", "Nudges that could not be delivered");
+            metrics.count(MetricName.NUDGES_FAILED);
             log.warn(
                     "Nudge for {}/{} to {} failed: {}; not retrying",
                     post.channelId(),
@@ -150,7 +151,7 @@ public final class NudgeDelivery {
 
     private void suppress(StandupPost post, String reason, Instant now) {
         if (posts.suppress(post.channelId(), post.ts(), reason, now)) {
-            metrics.count("ownership.nudges.suppressed", "Nudges not sent", "reason", reason);
+            metrics.count(MetricName.NUDGES_SUPPRESSED, "reason", reason);
         }
     }
 }

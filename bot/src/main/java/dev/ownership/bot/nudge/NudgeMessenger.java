@@ -7,8 +7,8 @@ public interface NudgeMessenger {
     /** Sends the nudge by DM to its author. */
     Delivery send(Nudge nudge);
 
-    /** Replaces the nudge DM with what became of it ({@code outcome} is mrkdwn). */
-    void update(String dmChannel, String dmTs, String outcome);
+    /** Replaces the nudge DM with what became of it. */
+    void update(String dmChannel, String dmTs, NudgeOutcome outcome);
 
     /**
      * Posts the author's next step in the thread of their standup post, attributed to them.

@@ -15,7 +15,9 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.ownership.storage.nudge.PostKey;
 import java.util.List;
+import java.util.Optional;
 
 /** Block Kit for nudges: the DM, its updated form, the "add a next step" modal, and the step in the thread. */
 final class NudgeSlackBlocks {
@@ -29,17 +31,19 @@ final class NudgeSlackBlocks {
     private NudgeSlackBlocks() {}
 
     /** The value carried by the nudge's buttons and modal: which post it is about. */
-    static String postKey(String channelId, String ts) {
-        return channelId + "|" + ts;
+    static String postKey(PostKey key) {
+        return key.channelId() + "|" + key.ts();
     }
 
-    /** The channel and ts in a {@link #postKey}, or null when the value is not one. */
-    static String[] parsePostKey(String value) {
+    /** The post named by a {@link #postKey} value; empty when the value is not one. */
+    static Optional<PostKey> parsePostKey(String value) {
         if (value == null) {
-            return null;
+            return Optional.empty();
         }
         String[] parts = value.split("\\|", -1);
-        return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty() ? parts : null;
+        return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty()
+                ? Optional.of(new PostKey(parts[0], parts[1]))
+                : Optional.empty();
     }
 
     static String fallbackText(Nudge nudge) {
@@ -47,7 +51,7 @@ final class NudgeSlackBlocks {
     }
 
     static List<LayoutBlock> nudge(Nudge nudge, String permalink) {
-        String key = postKey(nudge.channelId(), nudge.ts());
+        String key = postKey(new PostKey(nudge.channelId(), nudge.ts()));
         String reasons = nudge.reasons().isEmpty() ? "it reads like a blocker" : String.join("; ", nudge.reasons());
         return List.of(
                 section(s -> s.text(markdownText("Hi <@" + nudge.userId() + "> :wave: Your <" + permalink
@@ -70,14 +74,31 @@ final class NudgeSlackBlocks {
                         + "`/ownership pause` takes a break.")))));
     }
 
+    /** What the DM says once the author acted on it. */
+    static String outcomeText(NudgeOutcome outcome) {
+        if (outcome instanceof NudgeOutcome.StepAdded added) {
+            return added.inThread()
+                    ? ":white_check_mark: *Next step added* to your standup thread: " + added.step()
+                            + "\nThat's ownership. Thank you!"
+                    : ":white_check_mark: *Next step noted:* " + added.step()
+                            + "\nI couldn't confirm it reached your standup thread, but it counts. That's ownership."
+                            + " Thank you!";
+        }
+        if (outcome instanceof NudgeOutcome.Paused paused) {
+            return ":zzz: Paused: no nudges or prompts until " + paused.until()
+                    + ". `/ownership resume` ends it sooner.";
+        }
+        return ":pray: Thanks for telling me it wasn't a blocker. I've noted it so I get better at this.";
+    }
+
     static List<LayoutBlock> settled(String outcome) {
         return List.of(section(s -> s.text(markdownText(outcome))));
     }
 
-    static View stepModal(String channelId, String ts, String suggestion) {
+    static View stepModal(PostKey key, String suggestion) {
         return view(v -> v.type("modal")
                 .callbackId(STEP_MODAL)
-                .privateMetadata(postKey(channelId, ts))
+                .privateMetadata(postKey(key))
                 .title(viewTitle(t -> t.type("plain_text").text("Add a next step")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Post in thread")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))

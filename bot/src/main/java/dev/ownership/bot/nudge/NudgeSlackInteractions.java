@@ -8,6 +8,7 @@ import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.Listener;
 import dev.ownership.bot.slack.Modals;
 import dev.ownership.bot.slack.SlackApi;
+import dev.ownership.storage.nudge.PostKey;
 import dev.ownership.storage.nudge.StandupPost;
 import java.util.Map;
 import java.util.Objects;
@@ -36,67 +37,63 @@ public final class NudgeSlackInteractions implements Listener {
     public void register(App app) {
         app.blockAction(NudgeSlackBlocks.ADD_STEP, (request, context) -> {
             BlockActionPayload payload = request.getPayload();
-            String[] key = NudgeSlackBlocks.parsePostKey(firstValue(payload));
+            Optional<PostKey> key = NudgeSlackBlocks.parsePostKey(firstValue(payload));
             String userId = payload.getUser().getId();
             String triggerId = payload.getTriggerId();
-            if (key != null) {
-                work.submit("nudge.open-modal", () -> openModal(userId, key[0], key[1], triggerId));
+            if (key.isPresent()) {
+                work.submit("nudge.open-modal", () -> openModal(userId, key.get(), triggerId));
             }
             return context.ack();
         });
         app.blockAction(NudgeSlackBlocks.NOT_A_BLOCKER, (request, context) -> {
             BlockActionPayload payload = request.getPayload();
-            String[] key = NudgeSlackBlocks.parsePostKey(firstValue(payload));
+            Optional<PostKey> key = NudgeSlackBlocks.parsePostKey(firstValue(payload));
             String userId = payload.getUser().getId();
-            if (key != null) {
+            if (key.isPresent()) {
                 work.submit(
-                        "nudge.not-a-blocker",
-                        () -> refuseIfNotOwn(userId, actions.notABlocker(userId, key[0], key[1])));
+                        "nudge.not-a-blocker", () -> refuseIfNotOwn(userId, actions.notABlocker(userId, key.get())));
             }
             return context.ack();
         });
         app.blockAction(NudgeSlackBlocks.PAUSE, (request, context) -> {
             BlockActionPayload payload = request.getPayload();
-            String[] key = NudgeSlackBlocks.parsePostKey(firstValue(payload));
+            Optional<PostKey> key = NudgeSlackBlocks.parsePostKey(firstValue(payload));
             String userId = payload.getUser().getId();
-            if (key != null) {
-                work.submit("nudge.pause", () -> actions.pauseForAWeek(userId, key[0], key[1]));
+            if (key.isPresent()) {
+                work.submit("nudge.pause", () -> actions.pauseForAWeek(userId, key.get()));
             }
             return context.ack();
         });
         app.viewSubmission(NudgeSlackBlocks.STEP_MODAL, (request, context) -> {
             String userId = request.getPayload().getUser().getId();
-            String[] key =
+            Optional<PostKey> key =
                     NudgeSlackBlocks.parsePostKey(request.getPayload().getView().getPrivateMetadata());
             String step = stepValue(request.getPayload().getView().getState());
             Optional<String> problem = NudgeActions.validateStep(step);
             if (problem.isPresent()) {
                 return context.ackWithErrors(Map.of(NudgeSlackBlocks.STEP_BLOCK, problem.get()));
             }
-            if (key != null) {
+            if (key.isPresent()) {
                 work.submit(
-                        "nudge.add-step",
-                        () -> refuseIfNotOwn(userId, actions.addNextStep(userId, key[0], key[1], step)));
+                        "nudge.add-step", () -> refuseIfNotOwn(userId, actions.addNextStep(userId, key.get(), step)));
             }
             return context.ack();
         });
     }
 
-    private void openModal(String userId, String channelId, String ts, String triggerId) {
-        Optional<StandupPost> post = actions.ownPost(userId, channelId, ts);
+    private void openModal(String userId, PostKey key, String triggerId) {
+        Optional<StandupPost> post = actions.ownPost(userId, key);
         if (post.isEmpty()) {
             refuseIfNotOwn(userId, false);
             return;
         }
-        Category category = post.get().category() == null
-                ? Category.OTHER
-                : Category.fromWireName(post.get().category());
+        Category category = StoredVerdicts.category(post.get().category());
         Modals.open(
                 api,
                 "next-step",
                 userId,
                 triggerId,
-                NudgeSlackBlocks.stepModal(channelId, ts, Suggestions.forCategory(category)));
+                NudgeSlackBlocks.stepModal(key, Suggestions.forCategory(category)));
     }
 
     private static void refuseIfNotOwn(String userId, boolean own) {

@@ -34,12 +34,13 @@ public final class NudgeSlackMessenger implements NudgeMessenger {
     }
 
     @Override
-    public void update(String dmChannel, String dmTs, String outcome) {
+    public void update(String dmChannel, String dmTs, NudgeOutcome outcome) {
         // An ok:false here is logged by SlackApi; the person's decision is already recorded either way.
+        String text = NudgeSlackBlocks.outcomeText(outcome);
         api.call(
                 "chat.update",
                 methods -> methods.chatUpdate(
-                        r -> r.channel(dmChannel).ts(dmTs).text(outcome).blocks(NudgeSlackBlocks.settled(outcome))));
+                        r -> r.channel(dmChannel).ts(dmTs).text(text).blocks(NudgeSlackBlocks.settled(text))));
     }
 
     @Override

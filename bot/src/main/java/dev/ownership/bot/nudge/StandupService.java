@@ -4,6 +4,7 @@ import dev.ownership.bot.detection.BlockerDetector;
 import dev.ownership.bot.detection.Classification;
 import dev.ownership.bot.detection.Label;
 import dev.ownership.bot.home.HomeRefresher;
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.storage.nudge.StandupPost;
 import dev.ownership.storage.nudge.StandupPost.ProposalVia;
@@ -63,19 +64,15 @@ public final class StandupService {
                 ts,
                 userId,
                 now,
-                verdict.label().wireName(),
-                verdict.category() == null ? null : verdict.category().wireName(),
+                StoredVerdicts.stored(verdict.label()),
+                StoredVerdicts.stored(verdict.category()),
                 verdict.reasons(),
                 stored.state(),
                 stored.dueAt(),
                 stored.via(),
                 now);
         if (recorded) {
-            metrics.count(
-                    "ownership.standups.posts",
-                    "Standup posts seen, by label",
-                    "label",
-                    verdict.label().wireName());
+            metrics.count(MetricName.STANDUP_POSTS, "label", verdict.label().wireName());
             if (stored.via() != null) {
                 progress.refresh(userId);
             }
@@ -93,7 +90,7 @@ public final class StandupService {
         }
         if (detector.containsProposal(text)) {
             if (posts.markProposed(channelId, threadTs, ProposalVia.THREAD, null, clock.instant())) {
-                metrics.count("ownership.proposals", "Next steps added to blockers", "via", "thread");
+                metrics.count(MetricName.PROPOSALS, "via", "thread");
                 progress.refresh(userId);
             }
         }
@@ -119,8 +116,8 @@ public final class StandupService {
             posts.reclassify(
                     channelId,
                     ts,
-                    verdict.label().wireName(),
-                    verdict.category() == null ? null : verdict.category().wireName(),
+                    StoredVerdicts.stored(verdict.label()),
+                    StoredVerdicts.stored(verdict.category()),
                     verdict.reasons(),
                     stored.state(),
                     dueAt,
@@ -131,7 +128,7 @@ public final class StandupService {
             }
         } else if (verdict.label() == Label.BLOCKER_WITH_PROPOSAL || detector.containsProposal(newText)) {
             if (posts.markProposed(channelId, ts, ProposalVia.EDIT, null, now)) {
-                metrics.count("ownership.proposals", "Next steps added to blockers", "via", "edit");
+                metrics.count(MetricName.PROPOSALS, "via", "edit");
                 progress.refresh(userId);
             }
         }

@@ -27,8 +27,8 @@ public final class Metrics {
 
     /** Counts one Slack request by its type (event, command, action, ...) and outcome (ok, unauthorized, ...). */
     public void request(String type, String outcome) {
-        Counter.builder("ownership.requests")
-                .description("Slack requests received, by type and outcome")
+        Counter.builder(MetricName.REQUESTS.key())
+                .description(MetricName.REQUESTS.description())
                 .tag("type", type)
                 .tag("outcome", outcome)
                 .register(registry)
@@ -37,8 +37,8 @@ public final class Metrics {
 
     /** Records how long the bot took to acknowledge a Slack request. */
     public void ackLatency(String type, Duration latency) {
-        Timer.builder("ownership.ack.latency")
-                .description("Time to acknowledge a Slack request")
+        Timer.builder(MetricName.ACK_LATENCY.key())
+                .description(MetricName.ACK_LATENCY.description())
                 .tag("type", type)
                 .publishPercentileHistogram()
                 .register(registry)
@@ -47,23 +47,26 @@ public final class Metrics {
 
     /** Counts one Web API call by method and result (ok, error, ratelimited, server_error, io_error). */
     public void slackCall(String method, String result) {
-        Counter.builder("ownership.slack.api.calls")
-                .description("Slack Web API calls, by method and result")
+        Counter.builder(MetricName.SLACK_API_CALLS.key())
+                .description(MetricName.SLACK_API_CALLS.description())
                 .tag("method", method)
                 .tag("result", result)
                 .register(registry)
                 .increment();
     }
 
-    /** Increments a feature counter such as {@code ownership.nudges.sent}. */
-    public void count(String name, String description) {
-        Counter.builder(name).description(description).register(registry).increment();
+    /** Increments a feature counter such as {@link MetricName#NUDGES_SENT}. */
+    public void count(MetricName name) {
+        Counter.builder(name.key())
+                .description(name.description())
+                .register(registry)
+                .increment();
     }
 
     /** Increments a feature counter with one tag. */
-    public void count(String name, String description, String tag, String value) {
-        Counter.builder(name)
-                .description(description)
+    public void count(MetricName name, String tag, String value) {
+        Counter.builder(name.key())
+                .description(name.description())
                 .tag(tag, value)
                 .register(registry)
                 .increment();

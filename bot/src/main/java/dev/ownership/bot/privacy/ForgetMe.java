@@ -1,5 +1,6 @@
 package dev.ownership.bot.privacy;
 
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
@@ -58,7 +59,7 @@ public final class ForgetMe {
         LocalDate today = now.atZone(zone).toLocalDate();
         Map<String, Integer> erased = erasure.eraseAndPause(userId, today, now);
         int rows = erased.values().stream().mapToInt(Integer::intValue).sum();
-        metrics.count("ownership.forget_me", "People erased with forget-me");
+        metrics.count(MetricName.FORGET_ME);
         log.info("Erased a person on request: {} rows in {}", rows, erased.keySet());
         return ":wastebasket: *Done: I erased everything I stored about you* (" + rows + " records, all at once). "
                 + "Your streaks start again from zero.\nTo keep it that way I've paused you: no nudges, prompts or "

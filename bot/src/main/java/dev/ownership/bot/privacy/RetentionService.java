@@ -1,5 +1,6 @@
 package dev.ownership.bot.privacy;
 
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.storage.privacy.RetentionRepository;
 import io.micrometer.core.instrument.Counter;
@@ -40,8 +41,8 @@ public final class RetentionService {
     public Map<String, Integer> prune() {
         Instant cutoff = clock.instant().minus(retention);
         Map<String, Integer> deleted = records.deleteBefore(cutoff);
-        deleted.forEach((table, rows) -> Counter.builder("ownership.retention.deleted")
-                .description("Rows deleted for being older than the retention period")
+        deleted.forEach((table, rows) -> Counter.builder(MetricName.RETENTION_DELETED.key())
+                .description(MetricName.RETENTION_DELETED.description())
                 .tag("table", table)
                 .register(metrics.registry())
                 .increment(rows));

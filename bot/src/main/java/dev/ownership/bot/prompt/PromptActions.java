@@ -1,5 +1,6 @@
 package dev.ownership.bot.prompt;
 
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.storage.prompt.PromptDelivery;
 import dev.ownership.storage.prompt.PromptDelivery.Key;
@@ -133,7 +134,7 @@ public final class PromptActions {
         if (delivery.isEmpty() || !deliveries.skip(key, clock.instant())) {
             return false;
         }
-        metrics.count("ownership.prompts.skipped", "Prompts people skipped", "kind", key.kind());
+        metrics.count(MetricName.PROMPTS_SKIPPED, "kind", key.kind());
         settleDm(
                 delivery.get(),
                 ":fast_forward: Skipped. See you next time; `/ownership learned` and "
@@ -148,7 +149,7 @@ public final class PromptActions {
         if (delivery.isEmpty() || type.isEmpty() || team.isEmpty() || !deliveries.answer(key, clock.instant())) {
             return Optional.empty();
         }
-        metrics.count("ownership.prompts.answered", "Prompts people answered", "kind", key.kind());
+        metrics.count(MetricName.PROMPTS_ANSWERED, "kind", key.kind());
         return Optional.of(new Open(delivery.get(), type.get(), team.get()));
     }
 

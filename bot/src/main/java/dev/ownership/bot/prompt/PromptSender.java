@@ -1,5 +1,6 @@
 package dev.ownership.bot.prompt;
 
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.storage.prompt.PromptDelivery.Key;
@@ -86,7 +87,7 @@ public final class PromptSender {
 
     private Outcome deliver(Team team, PromptType type, Recipient recipient) {
         if (pauses.isPaused(recipient.userId(), recipient.zone())) {
-            metrics.count("ownership.prompts.suppressed", "Prompts not sent", "reason", "paused");
+            metrics.count(MetricName.PROMPTS_SUPPRESSED, "reason", "paused");
             return Outcome.PAUSED;
         }
         Key key = new Key(team.channelId(), type.word(), recipient.userId(), recipient.occurrence());
@@ -102,11 +103,11 @@ public final class PromptSender {
         }
         if (sent.ok()) {
             deliveries.markSent(key, sent.dmChannel(), sent.dmTs(), clock.instant());
-            metrics.count("ownership.prompts.sent", "Prompts sent", "kind", type.word());
+            metrics.count(MetricName.PROMPTS_SENT, "kind", type.word());
             return Outcome.SENT;
         }
         deliveries.markFailed(key, sent.error());
-        metrics.count("ownership.prompts.failed", "Prompts that could not be delivered", "kind", type.word());
+        metrics.count(MetricName.PROMPTS_FAILED, "kind", type.word());
         log.warn("The {} prompt to {} failed: {}; not retrying", type.word(), recipient.userId(), sent.error());
         return Outcome.FAILED;
     }

@@ -1,5 +1,6 @@
 package dev.ownership.bot.prompt;
 
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.storage.prompt.ImpactRepository;
 import dev.ownership.storage.prompt.LearningRepository;
@@ -85,7 +86,7 @@ public final class Sharing {
     public boolean shareLearning(Team team, String userId, String text, ShareSource source) {
         String learning = text.strip();
         long id = learnings.add(team.channelId(), userId, learning, source, clock.instant());
-        count("ownership.learnings.shared", "Learnings shared", source);
+        count(MetricName.LEARNINGS_SHARED, source);
         Optional<String> ts = messenger.postLearning(team.channelId(), userId, learning);
         ts.ifPresentOrElse(
                 posted -> learnings.attachMessage(id, posted),
@@ -102,7 +103,7 @@ public final class Sharing {
     public List<String> flagRisk(Team team, String userId, String text, ShareSource source) {
         String risk = text.strip();
         risks.flag(team.channelId(), userId, risk, source, clock.instant());
-        count("ownership.risks.flagged", "Risks flagged", source);
+        count(MetricName.RISKS_FLAGGED, source);
         List<String> told = new ArrayList<>();
         for (String recipient : riskRecipients(team, userId)) {
             if (messenger.sendRisk(recipient, team.channelId(), userId, risk)) {
@@ -120,7 +121,7 @@ public final class Sharing {
     /** Records what the person's work moved, for the team's digest. */
     public void noteImpact(Team team, String userId, String text) {
         impacts.add(team.channelId(), userId, text.strip(), clock.instant());
-        metrics.count("ownership.impacts.noted", "Impact notes written");
+        metrics.count(MetricName.IMPACTS_NOTED);
     }
 
     /**
@@ -132,7 +133,7 @@ public final class Sharing {
         return candidates.stream().filter(id -> !id.equals(flaggedBy)).toList();
     }
 
-    private void count(String name, String description, ShareSource source) {
-        metrics.count(name, description, "source", source.name().toLowerCase(Locale.ROOT));
+    private void count(MetricName name, ShareSource source) {
+        metrics.count(name, "source", source.name().toLowerCase(Locale.ROOT));
     }
 }

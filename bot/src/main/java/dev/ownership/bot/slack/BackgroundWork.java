@@ -1,5 +1,6 @@
 package dev.ownership.bot.slack;
 
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import java.time.Duration;
 import java.util.Objects;
@@ -49,7 +50,7 @@ public final class BackgroundWork implements AutoCloseable {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    metrics.count("ownership.work.failures", "Background work that failed", "work", what);
+                    metrics.count(MetricName.WORK_FAILURES, "work", what);
                     log.error("Background work '{}' failed", what, e);
                 } finally {
                     changeInFlight(-1);
@@ -58,8 +59,7 @@ public final class BackgroundWork implements AutoCloseable {
             return true;
         } catch (RejectedExecutionException e) {
             changeInFlight(-1);
-            metrics.count(
-                    "ownership.work.rejected", "Background work refused because the queue was full", "work", what);
+            metrics.count(MetricName.WORK_REJECTED, "work", what);
             log.error("Background work '{}' refused: the queue is full or the bot is stopping", what);
             return false;
         }

@@ -8,6 +8,7 @@ import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.storage.ProcessedEventRepository;
 import java.io.IOException;
@@ -36,6 +37,7 @@ final class EventDeduplication implements Middleware {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Bolt's Middleware interface declares the raw Request.
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         if (req.getRequestType() != RequestType.Event) {
             return chain.next(req);
@@ -47,7 +49,7 @@ final class EventDeduplication implements Middleware {
             return chain.next(req);
         }
         if (!processed.markProcessed(envelope.eventId(), envelope.type(), clock.instant())) {
-            metrics.count("ownership.events.duplicates", "Event deliveries ignored as already processed");
+            metrics.count(MetricName.EVENTS_DUPLICATES);
             log.debug("Event {} already processed; acknowledging the redelivery", envelope.eventId());
             return Response.ok();
         }

@@ -18,6 +18,7 @@ final class RequestMetrics implements Middleware {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Bolt's Middleware interface declares the raw Request.
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         long started = System.nanoTime();
         String type = req.getRequestType().name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.ownership.bot.streak;
 
+import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.workspace.Person;
@@ -70,7 +71,7 @@ public final class Celebrations {
         if (claim == Claim.CELEBRATE) {
             send(milestone, text(streak.kind(), value, team.team().channelName()));
         } else if (claim == Claim.SKIPPED) {
-            metrics.count("ownership.milestones.skipped", "Streak milestones not celebrated by DM");
+            metrics.count(MetricName.MILESTONES_SKIPPED);
         }
     }
 
@@ -90,11 +91,7 @@ public final class Celebrations {
             sent = false;
         }
         if (sent) {
-            metrics.count(
-                    "ownership.milestones.celebrated",
-                    "Streak milestones celebrated by DM",
-                    "streak",
-                    milestone.streak());
+            metrics.count(MetricName.MILESTONES_CELEBRATED, "streak", milestone.streak());
         } else {
             milestones.markFailed(milestone, "not_delivered");
         }

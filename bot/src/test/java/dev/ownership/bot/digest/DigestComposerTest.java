@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ownership.simulator.ManualClock;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.digest.DigestRepository;
+import dev.ownership.storage.nudge.PostCategory;
+import dev.ownership.storage.nudge.PostLabel;
 import dev.ownership.storage.nudge.StandupPost.ProposalVia;
 import dev.ownership.storage.nudge.StandupPost.State;
 import dev.ownership.storage.nudge.StandupRepository;
@@ -65,8 +67,8 @@ class DigestComposerTest {
                 ts,
                 user,
                 at,
-                state == State.PROPOSED ? "blocker_with_proposal" : "blocker_without_proposal",
-                "review_pending",
+                state == State.PROPOSED ? PostLabel.BLOCKER_WITH_PROPOSAL : PostLabel.BLOCKER_WITHOUT_PROPOSAL,
+                PostCategory.REVIEW_PENDING,
                 List.of("cue"),
                 state == State.PROPOSED ? State.PROPOSED : State.PENDING,
                 at.plus(Duration.ofMinutes(10)),

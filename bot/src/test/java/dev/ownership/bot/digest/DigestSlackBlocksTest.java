@@ -20,7 +20,12 @@ class DigestSlackBlocksTest {
     private static final Instant AT = Instant.parse("2026-11-17T10:00:00Z");
 
     private static Digest digest(int learnings, int open) {
-        Digest.WeekFigures figures = new Digest.WeekFigures(WEEK, open + 2, 1, 1, 0, 1, 0);
+        Digest.WeekFigures figures = Digest.WeekFigures.week(WEEK)
+                .raised(open + 2)
+                .proposedAtOnce()
+                .proposedAfterNudge()
+                .nudgesSent(1)
+                .figures();
         List<SharedItem> shared = IntStream.range(0, learnings)
                 .mapToObj(i ->
                         new SharedItem(i, "C1", "U" + i, "learning number " + i + " " + "x".repeat(400), AT, "1." + i))

@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ownership.bot.BotHarness;
-import dev.ownership.bot.Facts;
 import dev.ownership.simulator.ActionSource;
 import dev.ownership.simulator.RecordedCall;
 import dev.ownership.simulator.SimView;
+import dev.ownership.storage.testing.Rows;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +37,12 @@ class HomeEndToEndTest {
     @RegisterExtension
     final BotHarness harness = new BotHarness();
 
-    private Facts facts;
+    private Rows facts;
 
     @BeforeEach
     void watch() {
         harness.watchStandup();
-        facts = new Facts(harness.bot().database());
+        facts = new Rows(harness.bot().database());
     }
 
     private void post(String user, String text) {

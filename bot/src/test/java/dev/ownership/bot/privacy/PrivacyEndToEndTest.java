@@ -9,12 +9,12 @@ import static dev.ownership.bot.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.BotHarness;
-import dev.ownership.bot.Facts;
 import dev.ownership.bot.config.Config;
 import dev.ownership.simulator.ActionSource;
 import dev.ownership.simulator.RecordedCall;
 import dev.ownership.simulator.SimMessage;
 import dev.ownership.simulator.SimView;
+import dev.ownership.storage.testing.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,12 +37,12 @@ class PrivacyEndToEndTest {
         @RegisterExtension
         final BotHarness harness = new BotHarness();
 
-        private Facts facts;
+        private Rows facts;
 
         @BeforeEach
         void everythingAboutAlice() {
             harness.watchStandup();
-            facts = new Facts(harness.bot().database());
+            facts = new Rows(harness.bot().database());
             harness.command(ADMIN, STANDUP, "leads <@" + ALICE + "|alice>");
             post(ALICE, UNPROPOSED);
             post(BOB, UNPROPOSED);
@@ -184,7 +184,7 @@ class PrivacyEndToEndTest {
         @DisplayName("the daily maintenance deletes records older than OWNERSHIP_RETENTION; streaks use what is left")
         void shouldPruneOldRecords() {
             harness.watchStandup();
-            Facts facts = new Facts(harness.bot().database());
+            Rows facts = new Rows(harness.bot().database());
             assertThat(harness.slack().message(STANDUP, ALICE, PROPOSED).status())
                     .isEqualTo(200);
             facts.learning(STANDUP, ALICE, MONDAY_MORNING).riskCheckin(STANDUP, ALICE, MONDAY_MORNING, true);

@@ -2,11 +2,11 @@ package dev.ownership.bot.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ownership.bot.Facts;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.simulator.ManualClock;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.privacy.RetentionRepository;
+import dev.ownership.storage.testing.Rows;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ class RetentionServiceTest {
     Path directory;
 
     private Database database;
-    private Facts facts;
+    private Rows facts;
     private ManualClock clock;
     private Metrics metrics;
     private RetentionService retention;
@@ -33,7 +33,7 @@ class RetentionServiceTest {
     @BeforeEach
     void open() {
         database = Database.open(directory.resolve("o.db"));
-        facts = new Facts(database);
+        facts = new Rows(database);
         clock = new ManualClock(NOW);
         metrics = new Metrics();
         retention = new RetentionService(new RetentionRepository(database), RETENTION, clock, metrics);

@@ -11,8 +11,8 @@ import static dev.ownership.bot.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.BotHarness;
-import dev.ownership.bot.Facts;
 import dev.ownership.simulator.RecordedCall;
+import dev.ownership.storage.testing.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,12 +36,12 @@ class ProgressEndToEndTest {
     @RegisterExtension
     final BotHarness harness = new BotHarness();
 
-    private Facts facts;
+    private Rows facts;
 
     @BeforeEach
     void watch() {
         harness.watchStandup();
-        facts = new Facts(harness.bot().database());
+        facts = new Rows(harness.bot().database());
     }
 
     private void post(String user, String text) {

@@ -47,8 +47,8 @@ public final class StandupRepository {
             String ts,
             String userId,
             Instant postedAt,
-            String label,
-            String category,
+            PostLabel label,
+            PostCategory category,
             List<String> reasons,
             State state,
             Instant dueAt,
@@ -66,8 +66,8 @@ public final class StandupRepository {
                 statement.setString(2, ts);
                 statement.setString(3, userId);
                 statement.setLong(4, postedAt.toEpochMilli());
-                statement.setString(5, label);
-                statement.setString(6, category);
+                statement.setString(5, label.column());
+                statement.setString(6, category == null ? null : category.column());
                 statement.setString(7, joinReasons(reasons));
                 statement.setString(8, state.column());
                 setInstant(statement, 9, dueAt);
@@ -119,8 +119,8 @@ public final class StandupRepository {
     public boolean reclassify(
             String channelId,
             String ts,
-            String label,
-            String category,
+            PostLabel label,
+            PostCategory category,
             List<String> reasons,
             State state,
             Instant dueAt,
@@ -134,8 +134,8 @@ public final class StandupRepository {
                  WHERE channel_id = ? AND ts = ? AND state IN ('clear', 'pending')
                 """,
                 statement -> {
-                    statement.setString(1, label);
-                    statement.setString(2, category);
+                    statement.setString(1, label.column());
+                    statement.setString(2, category == null ? null : category.column());
                     statement.setString(3, joinReasons(reasons));
                     statement.setString(4, state.column());
                     setInstant(statement, 5, dueAt);
@@ -338,24 +338,26 @@ public final class StandupRepository {
 
     private static StandupPost toPost(ResultSet rows) throws SQLException {
         String nudgeDate = rows.getString("nudge_date");
-        return new StandupPost(
-                rows.getString("channel_id"),
-                rows.getString("ts"),
-                rows.getString("user_id"),
-                instant(rows, "posted_at"),
-                rows.getString("label"),
-                rows.getString("category"),
-                splitReasons(rows.getString("reasons")),
-                State.fromColumn(rows.getString("state")),
-                rows.getString("state_reason"),
-                instant(rows, "due_at"),
-                instant(rows, "nudged_at"),
-                nudgeDate == null ? null : LocalDate.parse(nudgeDate),
-                rows.getString("dm_channel"),
-                rows.getString("dm_ts"),
-                instant(rows, "proposed_at"),
-                ProposalVia.fromColumn(rows.getString("proposal_via")),
-                rows.getString("proposal_text"));
+        return StandupPost.builder(
+                        new PostKey(rows.getString("channel_id"), rows.getString("ts")),
+                        rows.getString("user_id"),
+                        instant(rows, "posted_at"),
+                        PostLabel.fromColumn(rows.getString("label")),
+                        State.fromColumn(rows.getString("state")))
+                .category(PostCategory.fromColumn(rows.getString("category")))
+                .reasons(splitReasons(rows.getString("reasons")))
+                .stateReason(rows.getString("state_reason"))
+                .dueAt(instant(rows, "due_at"))
+                .nudged(
+                        instant(rows, "nudged_at"),
+                        nudgeDate == null ? null : LocalDate.parse(nudgeDate),
+                        rows.getString("dm_channel"),
+                        rows.getString("dm_ts"))
+                .proposed(
+                        instant(rows, "proposed_at"),
+                        ProposalVia.fromColumn(rows.getString("proposal_via")),
+                        rows.getString("proposal_text"))
+                .build();
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

@@ -50,8 +50,8 @@ class StandupRepositoryTest {
                 ts,
                 user,
                 POSTED,
-                "blocker_without_proposal",
-                "review_pending",
+                PostLabel.BLOCKER_WITHOUT_PROPOSAL,
+                PostCategory.REVIEW_PENDING,
                 List.of("'waiting on' in the Blockers section", "no next step found"),
                 State.PENDING,
                 POSTED.plusSeconds(600),
@@ -177,7 +177,7 @@ class StandupRepositoryTest {
     void shouldReclassifyBeforeNudge() {
         pending("1.0001", "U1");
 
-        assertThat(posts.reclassify("C1", "1.0001", "none", null, List.of(), State.CLEAR, null, null, POSTED))
+        assertThat(posts.reclassify("C1", "1.0001", PostLabel.NONE, null, List.of(), State.CLEAR, null, null, POSTED))
                 .isTrue();
         assertThat(posts.find("C1", "1.0001").orElseThrow().state()).isEqualTo(State.CLEAR);
     }

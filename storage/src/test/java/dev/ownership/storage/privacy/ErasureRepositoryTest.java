@@ -3,10 +3,10 @@ package dev.ownership.storage.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.storage.Database;
-import dev.ownership.storage.Rows;
 import dev.ownership.storage.pause.PauseRepository;
 import dev.ownership.storage.streak.LeaderboardOptOutRepository;
 import dev.ownership.storage.streak.MilestoneRepository;
+import dev.ownership.storage.testing.Rows;
 import dev.ownership.storage.workspace.TeamRepository;
 import java.nio.file.Path;
 import java.sql.Connection;

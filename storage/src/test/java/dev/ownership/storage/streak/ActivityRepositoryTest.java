@@ -3,7 +3,7 @@ package dev.ownership.storage.streak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.storage.Database;
-import dev.ownership.storage.Rows;
+import dev.ownership.storage.testing.Rows;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

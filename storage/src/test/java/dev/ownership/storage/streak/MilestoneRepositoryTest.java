@@ -3,9 +3,9 @@ package dev.ownership.storage.streak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.storage.Database;
-import dev.ownership.storage.Rows;
 import dev.ownership.storage.streak.MilestoneRepository.Claim;
 import dev.ownership.storage.streak.MilestoneRepository.Milestone;
+import dev.ownership.storage.testing.Rows;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;

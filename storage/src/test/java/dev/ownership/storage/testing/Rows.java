@@ -1,10 +1,16 @@
-package dev.ownership.storage;
+package dev.ownership.storage.testing;
 
+import dev.ownership.storage.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Inserts rows with plain SQL, as the features that own those tables would, for tests of the read side. Every
- * method takes the time of the record.
+ * Inserts rows with plain SQL, as the features that own those tables would, for tests of the read side (streaks, the
+ * digest, the App Home, forget-me) in storage and in the bot: storage's test jar ships it. Every method takes the time
+ * of the record. Also finds every cell of the database that mentions a text, for the forget-me checks.
  */
 public final class Rows {
     private final Database database;
@@ -55,6 +61,11 @@ public final class Rows {
         return checkin(channelId, userId, at, 1);
     }
 
+    /** An answer to the risk check-in: a risk (recorded as well), or "none". */
+    public Rows riskCheckin(String channelId, String userId, Instant at, boolean hadRisk) {
+        return hadRisk ? risk(channelId, userId, at) : checkin(channelId, userId, at, 0);
+    }
+
     public Rows checkin(String channelId, String userId, Instant at, int hadRisk) {
         return sql(
                 "INSERT INTO risk_checkins (channel_id, user_id, checked_at, had_risk) VALUES (?, ?, ?, ?)",
@@ -86,9 +97,10 @@ public final class Rows {
                 answeredAt == null ? null : answeredAt.toEpochMilli());
     }
 
+    /** {@code userId} is a member of the team's channel (again: nothing changes). */
     public Rows member(String channelId, String userId, Instant at) {
         return sql(
-                "INSERT INTO team_members (channel_id, user_id, joined_at) VALUES (?, ?, ?)",
+                "INSERT OR IGNORE INTO team_members (channel_id, user_id, joined_at) VALUES (?, ?, ?)",
                 channelId,
                 userId,
                 at.toEpochMilli());
@@ -106,6 +118,51 @@ public final class Rows {
                 return rows.getInt(1);
             }
         });
+    }
+
+    /**
+     * Every cell, in every column of every table (found through {@code sqlite_master} and {@code table_info}, so new
+     * tables are covered), whose text contains {@code needle}, as {@code table.column}, once per row.
+     */
+    public List<String> cellsContaining(String needle) {
+        return database.read(connection -> {
+            List<String> found = new ArrayList<>();
+            for (String table : names(
+                    connection,
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                            + "LIKE 'sqlite_%' ORDER BY name")) {
+                for (String column : names(connection, "SELECT name FROM pragma_table_info('" + table + "')")) {
+                    found.addAll(matches(connection, table, column, needle));
+                }
+            }
+            return found;
+        });
+    }
+
+    private static List<String> names(Connection connection, String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static List<String> matches(Connection connection, String table, String column, String needle)
+            throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (var statement = connection.prepareStatement(
+                "SELECT 1 FROM \"" + table + "\" WHERE instr(CAST(\"" + column + "\" AS TEXT), ?) > 0")) {
+            statement.setString(1, needle);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(table + "." + column);
+                }
+            }
+        }
+        return found;
     }
 
     private Rows sql(String sql, Object... values) {
