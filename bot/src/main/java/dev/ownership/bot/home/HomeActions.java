@@ -65,16 +65,13 @@ public final class HomeActions {
     /** Checks a learning or risk typed into a modal; returns what to show in it, or empty when it can go. */
     public Optional<String> problemWithSharing(String userId, String channelId, String text) {
         if (text == null || text.isBlank()) {
-            return Optional.of("Write a sentence or two; a link to a doc is fine too.");
+            return Optional.of(HomeText.writeSomething());
         }
         if (text.length() > MAX_TEXT_LENGTH) {
-            return Optional.of("Please keep it under " + MAX_TEXT_LENGTH + " characters (it has " + text.length()
-                    + "), or link to a doc.");
+            return Optional.of(HomeText.tooLong(MAX_TEXT_LENGTH, text.length()));
         }
         if (teamsOf(userId).stream().noneMatch(team -> team.channelId().equals(channelId))) {
-            return Optional.of("I can't tell which team this is for: I haven't seen you in a standup channel I "
-                    + "watch yet. Post your standup there first, or use `/ownership learned` or `/ownership risk` in "
-                    + "your team's channel.");
+            return Optional.of(HomeText.noTeamToShareWith());
         }
         return Optional.empty();
     }
@@ -94,42 +91,30 @@ public final class HomeActions {
         ZoneId zone = zoneOf(userId);
         LocalDate today = pauses.today(zone);
         if (until == null || !until.isAfter(today)) {
-            home.refresh(userId, ":calendar: Pick your first day back after today (" + today + " where you are).");
+            home.refresh(userId, HomeText.pickADayAfter(today));
             return;
         }
         pauses.pause(userId, zone, until);
-        home.refresh(
-                userId,
-                ":zzz: Paused until " + until + " (you're back that morning). No nudges or prompts until then; your "
-                        + "weekly streaks are on hold.");
+        home.refresh(userId, HomeText.pausedUntil(until));
     }
 
     /** Ends the person's pause. */
     public void resume(String userId) {
         boolean wasPaused = pauses.resume(userId, zoneOf(userId));
-        home.refresh(
-                userId,
-                wasPaused
-                        ? ":wave: Welcome back! Nudges and prompts are on again."
-                        : "You weren't paused, so nothing changed.");
+        home.refresh(userId, HomeText.resumed(wasPaused));
     }
 
     /** Lists or hides the person on every leaderboard their teams turn on. */
     public void showOnLeaderboard(String userId, boolean shown) {
         optOuts.setShown(userId, shown, clock.instant());
-        home.refresh(
-                userId,
-                shown
-                        ? ":bar_chart: You're listed on your teams' leaderboards, if a team turns one on."
-                        : ":see_no_evil: You're hidden from every leaderboard. Team trends still count you, as "
-                                + "aggregates.");
+        home.refresh(userId, HomeText.leaderboard(shown));
     }
 
     /** Previews the digest of a team the person leads; anyone else is told it is for leads. */
     public void previewDigest(String userId, String channelId) {
         Optional<Team> team = teams.find(channelId).filter(Team::watched);
         if (team.isEmpty() || !team.get().isLead(userId)) {
-            home.refresh(userId, "Only a team's leads can preview its digest.");
+            home.refresh(userId, HomeText.previewIsForLeads());
             return;
         }
         digest.preview(userId, channelId);

@@ -10,10 +10,8 @@ import dev.ownership.storage.prompt.ShareSource;
 import dev.ownership.storage.workspace.Team;
 import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What people do with a prompt DM: answer it (share a learning, flag a risk, note their impact), say there are no
@@ -92,14 +90,13 @@ public final class PromptActions {
         String outcome =
                 switch (open.get().type()) {
                     case LEARNING ->
-                        sharing.shareLearning(team, key.userId(), shown, ShareSource.PROMPT)
-                                ? ":white_check_mark: *Shared in #" + team.channelName() + ":* " + shown
-                                : ":floppy_disk: I saved your learning, but couldn't post it in #" + team.channelName()
-                                        + " (am I still in the channel?). It still counts: " + shown;
-                    case RISK -> riskOutcome(sharing.flagRisk(team, key.userId(), shown, ShareSource.PROMPT), shown);
+                        SharingText.promptLearning(
+                                team, sharing.shareLearning(team, key.userId(), shown, ShareSource.PROMPT), shown);
+                    case RISK ->
+                        SharingText.promptRisk(sharing.flagRisk(team, key.userId(), shown, ShareSource.PROMPT), shown);
                     case IMPACT -> {
                         sharing.noteImpact(team, key.userId(), shown);
-                        yield ":white_check_mark: *Noted for the weekly digest:* " + shown;
+                        yield SharingText.promptImpact(shown);
                     }
                 };
         settleDm(open.get().delivery(), outcome);
@@ -120,7 +117,7 @@ public final class PromptActions {
             return false;
         }
         sharing.noRisks(open.get().team(), key.userId());
-        settleDm(open.get().delivery(), ":white_check_mark: Noted: *no risks this week*. Thanks for checking.");
+        settleDm(open.get().delivery(), SharingText.promptNoRisks());
         return true;
     }
 
@@ -135,10 +132,7 @@ public final class PromptActions {
             return false;
         }
         metrics.count(MetricName.PROMPTS_SKIPPED, "kind", key.kind());
-        settleDm(
-                delivery.get(),
-                ":fast_forward: Skipped. See you next time; `/ownership learned` and "
-                        + "`/ownership risk` work any day.");
+        settleDm(delivery.get(), SharingText.promptSkipped());
         return true;
     }
 
@@ -157,17 +151,6 @@ public final class PromptActions {
         if (delivery.dmChannel() != null && delivery.dmTs() != null) {
             messenger.update(delivery.dmChannel(), delivery.dmTs(), outcome);
         }
-    }
-
-    /** How the DM reads once a risk was flagged: who was told, or that it was recorded when nobody could be. */
-    static String riskOutcome(List<String> told, String risk) {
-        if (told.isEmpty()) {
-            return ":white_check_mark: *Recorded* (there was no other lead I could tell; it shows in the weekly "
-                    + "digest): " + risk;
-        }
-        return ":white_check_mark: *Sent privately to "
-                + told.stream().map(id -> "<@" + id + ">").collect(Collectors.joining(", ")) + ":* " + risk
-                + "\nRaising it early is exactly right. Thank you!";
     }
 
     /**
