@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
@@ -73,6 +74,7 @@ public final class Database implements AutoCloseable {
     private final ScheduledExecutorService checkpoints;
     private final List<Connection> allReaders = new ArrayList<>();
     private final AtomicLong busyRetries = new AtomicLong();
+    private final AtomicInteger writesUnderWay = new AtomicInteger();
     private final AtomicLong transactionsCommitted = new AtomicLong();
     private final GroupCommit groupCommit;
     private volatile boolean closed;
@@ -133,18 +135,23 @@ public final class Database implements AutoCloseable {
      * must do nothing but use the connection.
      */
     public <T> T inTransaction(SqlFunction<T> work) {
-        return writing(() -> {
-            execute(writer, "BEGIN IMMEDIATE");
-            try {
-                T result = work.apply(writer);
-                execute(writer, "COMMIT");
-                transactionsCommitted.incrementAndGet();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(e);
-                throw e;
-            }
-        });
+        writesUnderWay.incrementAndGet();
+        try {
+            return writing(() -> {
+                execute(writer, "BEGIN IMMEDIATE");
+                try {
+                    T result = work.apply(writer);
+                    execute(writer, "COMMIT");
+                    transactionsCommitted.incrementAndGet();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollback(e);
+                    throw e;
+                }
+            });
+        } finally {
+            writesUnderWay.decrementAndGet();
+        }
     }
 
     /**
@@ -156,7 +163,12 @@ public final class Database implements AutoCloseable {
      */
     public <T> T writeStatement(SqlFunction<T> work) {
         ensureOpen();
-        return groupCommit.submit(work);
+        writesUnderWay.incrementAndGet();
+        try {
+            return groupCommit.submit(work);
+        } finally {
+            writesUnderWay.decrementAndGet();
+        }
     }
 
     /** Commits a batch of queued statements in one transaction; completes each of them, never throws. */
@@ -218,6 +230,15 @@ public final class Database implements AutoCloseable {
      */
     public long busyRetries() {
         return busyRetries.get();
+    }
+
+    /**
+     * How many writes ({@link #inTransaction}, {@link #write}, {@link #writeStatement}) have been asked for and have
+     * not yet committed or failed: those waiting for the write lock, or for the group commit, and the one running.
+     * Many for long means the writer is held up, by another process holding the write lock for instance.
+     */
+    public int writesUnderWay() {
+        return writesUnderWay.get();
     }
 
     /** Runs {@code work} on the writer connection as one transaction, for writes that return nothing. */
