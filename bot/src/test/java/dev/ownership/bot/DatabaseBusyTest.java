@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.simulator.CommandReply;
 import dev.ownership.simulator.EventDelivery;
+import dev.ownership.storage.Database;
 import dev.ownership.storage.nudge.StandupRepository;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,19 +68,6 @@ class DatabaseBusyTest {
                 .start();
     }
 
-    /**
-     * How many of the bot's threads are inside a database write: the one waiting for SQLite, the rest for it (in a
-     * transaction, or with a single statement queued for the group commit).
-     */
-    private static long threadsWriting() {
-        return Thread.getAllStackTraces().values().stream()
-                .filter(stack -> Arrays.stream(stack)
-                        .anyMatch(frame -> frame.getClassName().equals("dev.ownership.storage.Database")
-                                && (frame.getMethodName().equals("writing")
-                                        || frame.getMethodName().equals("writeStatement"))))
-                .count();
-    }
-
     private static void await(String what, java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
@@ -123,9 +110,16 @@ class DatabaseBusyTest {
         }
         Future<CommandReply> command =
                 slack.submit(() -> harness.slack().slashCommand(ALICE, STANDUP, "learned Retry the whole write"));
-        // Every one of them is inside a database write, which cannot finish while the other process holds the lock:
-        // the posts queued for the group commit, whose thread waits for SQLite, and the command's transaction.
-        await("the six posts, the group commit and the command wait for the database", () -> threadsWriting() >= 8);
+        // Every one of them is a database write that cannot finish while the other process holds the lock: the posts
+        // queued for the group commit, whose thread waits for SQLite, and the command's transaction.
+        Database database = harness.bot().database();
+        await(
+                "the six posts and the command wait for the database",
+                () -> database.writesUnderWay() >= authors.size() + 1);
+        assertThat(posts).as("no post is acknowledged while the lock is held").noneMatch(Future::isDone);
+        assertThat(harness.sim().calls("response_url"))
+                .as("the command is not answered while the lock is held")
+                .isEmpty();
         try (Writer release = new OutputStreamWriter(holder.getOutputStream(), StandardCharsets.UTF_8)) {
             release.write("release\n");
         }
@@ -139,6 +133,7 @@ class DatabaseBusyTest {
         for (Future<Timed<EventDelivery>> post : posts) {
             Timed<EventDelivery> timed = post.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(timed.value().status()).isEqualTo(200);
+            assertThat(timed.sentAtMillis()).as("sent while the lock was held").isLessThanOrEqualTo(releasing);
             assertThat(timed.answeredAtMillis())
                     .as("acknowledged after the lock was let go")
                     .isGreaterThanOrEqualTo(releasing);
@@ -164,5 +159,6 @@ class DatabaseBusyTest {
             }
         });
         assertThat(standupPosts).isEqualTo(authors.size());
+        await("every write has landed", () -> database.writesUnderWay() == 0);
     }
 }

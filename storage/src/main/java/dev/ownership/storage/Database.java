@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
@@ -76,6 +77,7 @@ public final class Database implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final AtomicLong busyRetries = new AtomicLong();
     private final Map<String, AtomicLong> changeCounters = new ConcurrentHashMap<>();
+    private final AtomicInteger writesUnderWay = new AtomicInteger();
     private final GroupCommit groupCommit;
     private volatile boolean closed;
 
@@ -135,17 +137,22 @@ public final class Database implements AutoCloseable {
      * must do nothing but use the connection.
      */
     public <T> T inTransaction(SqlFunction<T> work) {
-        return writing(() -> {
-            execute(writer, "BEGIN IMMEDIATE");
-            try {
-                T result = work.apply(writer);
-                execute(writer, "COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(e);
-                throw e;
-            }
-        });
+        writesUnderWay.incrementAndGet();
+        try {
+            return writing(() -> {
+                execute(writer, "BEGIN IMMEDIATE");
+                try {
+                    T result = work.apply(writer);
+                    execute(writer, "COMMIT");
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollback(e);
+                    throw e;
+                }
+            });
+        } finally {
+            writesUnderWay.decrementAndGet();
+        }
     }
 
     /**
@@ -157,7 +164,12 @@ public final class Database implements AutoCloseable {
      */
     public <T> T writeStatement(SqlFunction<T> work) {
         ensureOpen();
-        return groupCommit.submit(work);
+        writesUnderWay.incrementAndGet();
+        try {
+            return groupCommit.submit(work);
+        } finally {
+            writesUnderWay.decrementAndGet();
+        }
     }
 
     /** Commits a batch of queued statements in one transaction; completes each of them, never throws. */
@@ -219,6 +231,15 @@ public final class Database implements AutoCloseable {
      */
     public long busyRetries() {
         return busyRetries.get();
+    }
+
+    /**
+     * How many writes ({@link #inTransaction}, {@link #write}, {@link #writeStatement}) have been asked for and have
+     * not yet committed or failed: those waiting for the write lock, or for the group commit, and the one running.
+     * Many for long means the writer is held up, by another process holding the write lock for instance.
+     */
+    public int writesUnderWay() {
+        return writesUnderWay.get();
     }
 
     /** Runs {@code work} on the writer connection as one transaction, for writes that return nothing. */

@@ -294,6 +294,40 @@ class DatabaseTest {
         }
 
         @Test
+        @DisplayName("counts the writes held up by the lock, statements and transactions, until they land")
+        void shouldCountTheWritesUnderWay() throws Exception {
+            Path file = directory.resolve("o.db");
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try (Database database = Database.open(file, Duration.ofSeconds(5));
+                    Connection other = other(file, 0)) {
+                assertThat(database.writesUnderWay()).isZero();
+                execute(other, "BEGIN IMMEDIATE");
+                insertEvent(other, "other");
+                List<CompletableFuture<?>> writes = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    String id = "statement-" + i;
+                    writes.add(CompletableFuture.supplyAsync(
+                            () -> new ProcessedEventRepository(database).markProcessed(id, "test", Instant.EPOCH),
+                            threads));
+                }
+                writes.add(CompletableFuture.runAsync(
+                        () -> database.write(connection -> insertEvent(connection, "transaction")), threads));
+
+                await(() -> database.writesUnderWay() == 4);
+                assertThat(writes).noneMatch(CompletableFuture::isDone);
+                execute(other, "COMMIT");
+
+                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                        .get(10, TimeUnit.SECONDS);
+                assertThat(database.writesUnderWay()).isZero();
+                assertThat(database.read(OtherWriter::count)).isEqualTo(5);
+                assertThat(database.busyRetries()).isZero();
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        @Test
         @DisplayName("a transaction still busy after three attempts fails, and has changed nothing")
         void shouldGiveUpAfterThreeAttempts() throws Exception {
             Path file = directory.resolve("o.db");

@@ -70,7 +70,8 @@ public final class CommandParser {
             case "pause" -> pause(args);
             case "resume", "unpause" -> noArguments(args, new Command.Resume(), "resume");
             case "forget-me", "forgetme" -> noArguments(args, new Command.ForgetMe(), "forget-me");
-            case "forget" -> args.equals(List.of("me")) ? new Command.ForgetMe() : unknown(head);
+            case "forget" ->
+                args.size() == 1 && args.get(0).equalsIgnoreCase("me") ? new Command.ForgetMe() : unknown(head);
             case "watch" -> channelOnly(args, "watch", Command.Watch::new);
             case "unwatch" -> channelOnly(args, "unwatch", Command.Unwatch::new);
             case "leads" -> leads(args);
@@ -120,7 +121,7 @@ public final class CommandParser {
             return new Command.Pause(LocalDate.parse(dateArgs.get(0)));
         } catch (DateTimeParseException e) {
             return new Command.Invalid(
-                    "`" + dateArgs.get(0)
+                    "`" + shown(dateArgs.get(0))
                             + "` is not a date I can read. Use `/ownership pause until YYYY-MM-DD`, e.g. `pause until 2027-01-04`.");
         }
     }
@@ -146,7 +147,7 @@ public final class CommandParser {
         for (String arg : userArgs) {
             Optional<UserRef> user = userRef(arg);
             if (user.isEmpty()) {
-                return new Command.Invalid("`" + arg + "` is not a person I can recognise. " + usage);
+                return new Command.Invalid("`" + shown(arg) + "` is not a person I can recognise. " + usage);
             }
             if (!users.contains(user.get())) {
                 users.add(user.get());
@@ -174,7 +175,8 @@ public final class CommandParser {
             default ->
                 PromptKind.fromWord(what)
                         .map(kind -> scheduleKind(kind, values, channel, usage))
-                        .orElseGet(() -> new Command.Invalid("I can't schedule `" + args.get(0) + "`. " + usage));
+                        .orElseGet(
+                                () -> new Command.Invalid("I can't schedule `" + shown(args.get(0)) + "`. " + usage));
         };
     }
 
@@ -187,12 +189,13 @@ public final class CommandParser {
         }
         Optional<Set<DayOfWeek>> days = DaySpec.parse(values.get(0));
         if (days.isEmpty()) {
-            return new Command.Invalid(
-                    "`" + values.get(0) + "` are not days I can read: use `mon`, `mon-fri` or " + "`mon,wed,fri`.");
+            return new Command.Invalid("`" + shown(values.get(0))
+                    + "` are not days I can read: use `mon`, `mon-fri` or " + "`mon,wed,fri`.");
         }
         Optional<LocalTime> time = time(values.get(1));
         if (time.isEmpty()) {
-            return new Command.Invalid("`" + values.get(1) + "` is not a time: use 24-hour `HH:MM`, e.g. `15:00`.");
+            return new Command.Invalid(
+                    "`" + shown(values.get(1)) + "` is not a time: use 24-hour `HH:MM`, e.g. `15:00`.");
         }
         return new Command.Schedule(kind, days.get(), time.get(), channel);
     }
@@ -203,8 +206,8 @@ public final class CommandParser {
         }
         return DaySpec.parse(values.get(0))
                 .<Command>map(days -> new Command.Workdays(days, channel))
-                .orElseGet(() -> new Command.Invalid(
-                        "`" + values.get(0) + "` are not days I can read: use `mon-fri`, `sun-thu` or `mon,tue,thu`."));
+                .orElseGet(() -> new Command.Invalid("`" + shown(values.get(0))
+                        + "` are not days I can read: use `mon-fri`, `sun-thu` or `mon,tue,thu`."));
     }
 
     private static Command hours(List<String> values, ChannelRef channel) {
@@ -214,7 +217,7 @@ public final class CommandParser {
         }
         Matcher matcher = HOURS.matcher(values.get(0));
         if (!matcher.matches()) {
-            return new Command.Invalid("`" + values.get(0) + "` is not a range of hours. " + usage);
+            return new Command.Invalid("`" + shown(values.get(0)) + "` is not a range of hours. " + usage);
         }
         LocalTime start = LocalTime.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
         int endHour = Integer.parseInt(matcher.group(3));
@@ -237,12 +240,12 @@ public final class CommandParser {
         }
         String value = values.get(0);
         if (!value.contains("/") && !value.equalsIgnoreCase("UTC")) {
-            return new Command.Invalid("`" + value + "` is not an AREA/CITY timezone. " + usage);
+            return new Command.Invalid("`" + shown(value) + "` is not an AREA/CITY timezone. " + usage);
         }
         try {
             return new Command.Timezone(ZoneId.of(value.equalsIgnoreCase("UTC") ? "UTC" : value), channel);
         } catch (DateTimeException e) {
-            return new Command.Invalid("I don't know the timezone `" + value + "`. " + usage);
+            return new Command.Invalid("I don't know the timezone `" + shown(value) + "`. " + usage);
         }
     }
 
@@ -253,14 +256,14 @@ public final class CommandParser {
         }
         Optional<PromptKind> kind = PromptKind.fromWord(args.get(0)).filter(PromptKind::isPrompt);
         if (kind.isEmpty()) {
-            return new Command.Invalid("`" + args.get(0) + "` is not a prompt. " + usage);
+            return new Command.Invalid("`" + shown(args.get(0)) + "` is not a prompt. " + usage);
         }
         if (args.size() == 1) {
             return new Command.SendPrompt(kind.get(), ChannelRef.current());
         }
         return channelRef(args.get(1))
                 .<Command>map(channel -> new Command.SendPrompt(kind.get(), channel))
-                .orElseGet(() -> new Command.Invalid("`" + args.get(1) + "` is not a channel. " + usage));
+                .orElseGet(() -> new Command.Invalid("`" + shown(args.get(1)) + "` is not a channel. " + usage));
     }
 
     private static Command settings(List<String> args) {
@@ -278,7 +281,7 @@ public final class CommandParser {
             }
             return channelRef(args.get(2))
                     .<Command>map(channel -> new Command.Leaderboard(value.equals("on"), channel))
-                    .orElseGet(() -> new Command.Invalid("`" + args.get(2) + "` is not a channel. " + usage));
+                    .orElseGet(() -> new Command.Invalid("`" + shown(args.get(2)) + "` is not a channel. " + usage));
         }
         return channelOnly(args, "settings", Command.Settings::new);
     }
@@ -295,7 +298,7 @@ public final class CommandParser {
         return channelRef(args.get(0))
                 .map(make)
                 .orElseGet(() -> new Command.Invalid(
-                        "`" + args.get(0) + "` is not a channel. Use `/ownership " + word + " [#channel]`."));
+                        "`" + shown(args.get(0)) + "` is not a channel. Use `/ownership " + word + " [#channel]`."));
     }
 
     private static Command noArguments(List<String> args, Command command, String word) {
@@ -305,12 +308,16 @@ public final class CommandParser {
     }
 
     private static Command unknown(String word) {
-        String shown = word.length() > 40 ? word.substring(0, 40) + "…" : word;
         String suggestion = closestWord(word)
                 .map(candidate -> " Did you mean `/ownership " + candidate + "`?")
                 .orElse("");
         return new Command.Invalid(
-                "I don't know `" + shown + "`." + suggestion + " `/ownership help` lists what I can do.");
+                "I don't know `" + shown(word) + "`." + suggestion + " `/ownership help` lists what I can do.");
+    }
+
+    /** A word someone typed, as an explanation repeats it: cut short, so that the explanation stays short. */
+    private static String shown(String typed) {
+        return typed.length() > 40 ? typed.substring(0, 40) + "…" : typed;
     }
 
     static Optional<ChannelRef> channelRef(String token) {

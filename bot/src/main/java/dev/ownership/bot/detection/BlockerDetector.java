@@ -148,12 +148,20 @@ public final class BlockerDetector {
     /** Classifies raw Slack text; never throws: null, empty or unreadable text is {@link Label#NONE}. */
     public Classification classify(String slackText) {
         try {
-            Reading reading = read(slackText);
-            return model == null ? reading.rules() : decide(slackText, reading);
+            return classifyOrThrow(slackText);
         } catch (RuntimeException unexpected) {
             LOG.warn("Blocker detection failed on a message; treating it as no blocker", unexpected);
             return new Classification(Label.NONE, null, List.of("the message could not be read"), 0.5);
         }
+    }
+
+    /**
+     * {@link #classify} without its safety net: an internal failure is thrown instead of read as {@link Label#NONE},
+     * so that tests can tell a message the detector read from one it failed on.
+     */
+    Classification classifyOrThrow(String slackText) {
+        Reading reading = read(slackText);
+        return model == null ? reading.rules() : decide(slackText, reading);
     }
 
     /**
@@ -162,14 +170,19 @@ public final class BlockerDetector {
      */
     public boolean containsProposal(String slackText) {
         try {
-            return StandupLayout.of(SlackText.statedLines(slackText), lexicon).stream()
-                    .flatMap(section -> section.items().stream())
-                    .flatMap(item -> item.clauses().stream())
-                    .anyMatch(clause -> !reader.proposals(clause.tokens()).isEmpty());
+            return containsProposalOrThrow(slackText);
         } catch (RuntimeException unexpected) {
             LOG.warn("Proposal detection failed on a message", unexpected);
             return false;
         }
+    }
+
+    /** {@link #containsProposal} without its safety net, for tests: an internal failure is thrown. */
+    boolean containsProposalOrThrow(String slackText) {
+        return StandupLayout.of(SlackText.statedLines(slackText), lexicon).stream()
+                .flatMap(section -> section.items().stream())
+                .flatMap(item -> item.clauses().stream())
+                .anyMatch(clause -> !reader.proposals(clause.tokens()).isEmpty());
     }
 
     /** The features the model reads for a text, as this detector's rules see it. */

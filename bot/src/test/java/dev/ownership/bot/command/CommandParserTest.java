@@ -70,6 +70,7 @@ class CommandParserTest {
         void shouldParseForgetMe() {
             assertThat(parse("forget-me")).isInstanceOf(Command.ForgetMe.class);
             assertThat(parse("forget me")).isInstanceOf(Command.ForgetMe.class);
+            assertThat(parse("Forget ME")).isInstanceOf(Command.ForgetMe.class);
             assertThat(parse("forget-me now")).isInstanceOf(Command.Invalid.class);
         }
     }
@@ -216,5 +217,16 @@ class CommandParserTest {
                 .contains("/ownership watch")
                 .contains("/ownership help");
         assertThat(((Command.Invalid) parse("banana")).message()).doesNotContain("Did you mean");
+    }
+
+    @Test
+    @DisplayName("an explanation repeats a long word it could not read cut short")
+    void shouldCutLongWordsShort() {
+        String word = "x".repeat(3_000);
+
+        assertThat(((Command.Invalid) parse("pause until " + word)).message())
+                .startsWith("`" + "x".repeat(40) + "…`")
+                .hasSizeLessThan(200);
+        assertThat(((Command.Invalid) parse("leads " + word)).message()).hasSizeLessThan(200);
     }
 }
