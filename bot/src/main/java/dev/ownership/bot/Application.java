@@ -268,6 +268,18 @@ public final class Application implements AutoCloseable {
             processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT));
             retention.prune();
         };
+        // The edge is built before Quartz, whose threads exist from its construction on: a failure here leaks none.
+        SocketModeConnection socketMode = null;
+        if (config.socketMode()) {
+            webServer = new WebServer(config.port(), null, this::healthy, metrics);
+            socketMode = new SocketModeConnection(config.appToken(), app);
+        } else {
+            webServer = new WebServer(
+                    config.port(),
+                    new SlackEventsServlet(app, config.signingSecret(), metrics),
+                    this::healthy,
+                    metrics);
+        }
         DuePasses duePasses = new DuePasses();
         scheduler = new OwnershipScheduler(
                 () -> duePasses.run(() -> {
@@ -298,18 +310,10 @@ public final class Application implements AutoCloseable {
                 scheduler::close));
         components.add(
                 Managed.of("background work", Managed.Step.NOTHING, () -> work.shutdown(Duration.ofSeconds(20))));
-        if (config.socketMode()) {
-            webServer = new WebServer(config.port(), null, this::healthy, metrics);
-            SocketModeConnection socketMode = new SocketModeConnection(config.appToken(), app);
-            components.add(Managed.of("Socket Mode", socketMode::start, socketMode::close));
-        } else {
-            webServer = new WebServer(
-                    config.port(),
-                    new SlackEventsServlet(app, config.signingSecret(), metrics),
-                    this::healthy,
-                    metrics);
-        }
         components.add(Managed.of("web server", webServer::start, webServer::close));
+        if (socketMode != null) {
+            components.add(Managed.of("Socket Mode", socketMode::start, socketMode::close));
+        }
         lifecycle = new Lifecycle(components);
     }
 

@@ -7,8 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts an ordered list of {@link Managed} components and stops the started ones in reverse: on {@link #stop}, and
- * at once when one of them fails to start, so that a failed start-up leaves nothing running. Thread-safe.
+ * Starts an ordered list of {@link Managed} components and stops them in reverse. {@link #stop} stops the ones that
+ * started. When one fails to start, every component is stopped at once, in reverse, the ones not yet started
+ * included: building a component may already hold threads (Quartz's, the worker pool), so a failed start-up leaves
+ * nothing running. Every component's stop must therefore be safe before its start. Thread-safe.
  */
 final class Lifecycle {
     private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
@@ -23,8 +25,8 @@ final class Lifecycle {
     /**
      * Starts every component in order.
      *
-     * @throws IllegalStateException naming the component that failed, after the ones before it were stopped; a
-     *     runtime exception is rethrown as it was
+     * @throws IllegalStateException naming the component that failed (also logged), after every component was
+     *     stopped; a runtime exception is rethrown as it was
      */
     synchronized void start() {
         for (Managed component : components) {
@@ -32,6 +34,9 @@ final class Lifecycle {
                 component.start();
                 started.push(component);
             } catch (Exception e) {
+                log.error("Could not start {}: {}", component.name(), e.getMessage());
+                started.clear();
+                components.forEach(started::push);
                 stop();
                 if (e instanceof RuntimeException runtime) {
                     throw runtime;

@@ -37,20 +37,30 @@ class LifecycleTest {
     }
 
     @Test
-    @DisplayName("a component that fails to start stops the ones before it, and the error names it")
-    void shouldStopWhatStartedWhenOneFails() {
+    @DisplayName("a component that fails to start stops every component, started or not, and the error names it")
+    void shouldStopEverythingWhenOneFails() {
         Managed failing = Managed.of(
                 "web server",
                 () -> {
                     throw new IOException("port 3000 in use");
                 },
                 () -> steps.add("stop web server"));
-        Lifecycle lifecycle = new Lifecycle(List.of(component("database"), component("scheduler"), failing));
+        Lifecycle lifecycle = new Lifecycle(
+                List.of(component("database"), component("scheduler"), failing, component("Socket Mode")));
 
         assertThatThrownBy(lifecycle::start)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Could not start web server: port 3000 in use");
-        assertThat(steps).containsExactly("start database", "start scheduler", "stop scheduler", "stop database");
+        assertThat(steps)
+                .containsExactly(
+                        "start database",
+                        "start scheduler",
+                        "stop Socket Mode",
+                        "stop web server",
+                        "stop scheduler",
+                        "stop database");
+        lifecycle.stop();
+        assertThat(steps).as("nothing is stopped twice").hasSize(6);
     }
 
     @Test

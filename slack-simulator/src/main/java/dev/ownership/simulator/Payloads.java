@@ -17,7 +17,7 @@ import java.util.TimeZone;
  * answers and by the requests {@link SlackRequests} sends. Stateless apart from the clock; thread-safe.
  */
 final class Payloads {
-    static final String TEAM_NAME = "Sim SimWorkspace";
+    static final String TEAM_NAME = "Sim Workspace";
     static final String TEAM_DOMAIN = "sim";
     static final String WORKSPACE_URL = "https://sim.slack.test/";
     static final String APP_NAME = "Ownership";

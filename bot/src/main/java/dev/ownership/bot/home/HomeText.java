@@ -43,4 +43,8 @@ final class HomeText {
     static String previewIsForLeads() {
         return "Only a team's leads can preview its digest.";
     }
+
+    static String teamNotWatched(String channelId) {
+        return "I don't watch <#" + channelId + "> any more, so there is no team to share with there.";
+    }
 }

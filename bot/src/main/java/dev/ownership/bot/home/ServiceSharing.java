@@ -9,8 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Shares from the App Home through the prompt feature's {@link Sharing} service, recorded as shared from the Home,
- * with the same answers as {@code /ownership learned} and {@code /ownership risk} ({@link SharingText}).
+ * Shares from the App Home through the prompt feature's {@link Sharing} service, with the same answers as
+ * {@code /ownership learned} and {@code /ownership risk} ({@link SharingText}). Recorded as shared from the Home
+ * ({@code source = 'home'}); before this class, the Home ran the command text and was recorded as {@code command},
+ * though {@link ShareSource#HOME} existed for it. A team unwatched between the modal and its submission gets a short
+ * answer instead of the command's fallback to the person's only team: the modal named the team.
  *
  * <p>Thread-safe.
  */
@@ -50,7 +53,7 @@ public final class ServiceSharing implements SharingActions {
         return teams.find(channelId).filter(Team::watched);
     }
 
-    private String notWatched(String channelId) {
-        return "I don't watch <#" + channelId + "> any more, so there is no team to share with there.";
+    private static String notWatched(String channelId) {
+        return HomeText.teamNotWatched(channelId);
     }
 }

@@ -1,8 +1,8 @@
 package dev.ownership.bot.ops;
 
 /**
- * Every meter the bot registers, with its description, in one place: the names are part of the operators' contract
- * (dashboards and alerts, docs/OPERATIONS.md). Rendered for Prometheus with underscores and, for counters, a
+ * Every meter the bot registers, with its description, in one place: the names are what operators' dashboards and
+ * alerts are built on. Rendered for Prometheus with underscores and, for counters, a
  * {@code _total} suffix ({@code ownership_nudges_sent_total}).
  */
 public enum MetricName {

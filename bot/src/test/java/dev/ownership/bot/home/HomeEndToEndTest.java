@@ -147,6 +147,9 @@ class HomeEndToEndTest {
         assertThat(refreshed.text())
                 .contains("1 week in a row sharing a learning")
                 .contains("This week: 1 blocker, 1 with a next step · 1 learning");
+        assertThat(facts.sources("learnings"))
+                .as("shared from the App Home, through the sharing service")
+                .containsExactly("home");
     }
 
     private static final String DAVE = "U0DAVE01";

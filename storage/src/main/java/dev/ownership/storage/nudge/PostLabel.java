@@ -17,7 +17,7 @@ public enum PostLabel {
         this.column = column;
     }
 
-    /** The value in the {@code label} column (and in the {@code classify} command's output). */
+    /** The value in the {@code label} column (the same words as the detector's labels). */
     public String column() {
         return column;
     }

@@ -71,7 +71,7 @@ public record StandupPost(
         return new Builder(key, userId, postedAt, label, state);
     }
 
-    /** Builds a {@link StandupPost}: the optional parts, each set at most once, default to none. */
+    /** Builds a {@link StandupPost}: the optional parts default to none; a part set twice keeps the last value. */
     public static final class Builder {
         private final PostKey key;
         private final String userId;

@@ -110,6 +110,21 @@ public final class Rows {
         return sql("INSERT INTO team_leads (channel_id, user_id) VALUES (?, ?)", channelId, userId);
     }
 
+    /** The {@code source} column of every row of {@code table} (learnings, risks), oldest first. */
+    public List<String> sources(String table) {
+        return database.read(connection -> {
+            List<String> sources = new ArrayList<>();
+            try (var statement = connection.createStatement();
+                    var rows = statement.executeQuery("SELECT source FROM " + table + " ORDER BY rowid")) {
+                while (rows.next()) {
+                    sources.add(rows.getString(1));
+                }
+            }
+            return sources;
+        });
+    }
+
+    /** How many rows {@code table} has. */
     public int count(String table) {
         return database.read(connection -> {
             try (var statement = connection.createStatement();
