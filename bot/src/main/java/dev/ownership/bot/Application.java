@@ -15,7 +15,6 @@ import dev.ownership.bot.digest.DigestService;
 import dev.ownership.bot.digest.DigestSlackMessenger;
 import dev.ownership.bot.digest.MilestoneSource;
 import dev.ownership.bot.home.HomeActions;
-import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.home.HomeService;
 import dev.ownership.bot.home.HomeSlackInteractions;
 import dev.ownership.bot.home.HomeSlackMessenger;
@@ -48,6 +47,7 @@ import dev.ownership.bot.slack.SlackEventsServlet;
 import dev.ownership.bot.slack.SocketModeConnection;
 import dev.ownership.bot.streak.Celebrations;
 import dev.ownership.bot.streak.Leaderboard;
+import dev.ownership.bot.streak.ProgressRefresher;
 import dev.ownership.bot.streak.StreakService;
 import dev.ownership.bot.workspace.SlackWorkspace;
 import dev.ownership.bot.workspace.WorkspaceSlackListener;
@@ -213,7 +213,7 @@ public final class Application implements AutoCloseable {
                 new Celebrations(new MilestoneRepository(database), pauses, workspace, homeMessenger, clock, metrics);
         HomeService home =
                 new HomeService(streaks, celebrations, pauses, teams, optOuts, workspace, homeMessenger, clock);
-        HomeRefresher homeRefresher = userId -> work.submit("home.refresh", () -> home.refresh(userId));
+        ProgressRefresher homeRefresher = userId -> work.submit("home.refresh", () -> home.refresh(userId));
         ProgressCommands progress = new ProgressCommands(
                 streaks, new Leaderboard(streaks, optOuts, pauses, workspace), teams, pauses, workspace, clock);
         CommandService commands = new CommandService(

@@ -93,6 +93,16 @@ class ArchitectureTest {
         }
     }
 
+    @Test
+    @DisplayName("no two feature slices depend on each other in a cycle")
+    void shouldKeepTheSlicesFreeOfCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("dev.ownership.bot.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(main);
+    }
+
     @Nested
     @DisplayName("between modules")
     class Modules {

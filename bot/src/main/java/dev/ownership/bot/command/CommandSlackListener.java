@@ -3,10 +3,10 @@ package dev.ownership.bot.command;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import dev.ownership.bot.digest.DigestSlackMessenger;
-import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.Listener;
 import dev.ownership.bot.slack.SlackApi;
+import dev.ownership.bot.streak.ProgressRefresher;
 import java.util.Objects;
 
 /**
@@ -21,14 +21,14 @@ public final class CommandSlackListener implements Listener {
     private final SlackApi api;
     private final BackgroundWork work;
     private final DigestSlackMessenger digests;
-    private final HomeRefresher home;
+    private final ProgressRefresher home;
 
     public CommandSlackListener(
             CommandService commands,
             SlackApi api,
             BackgroundWork work,
             DigestSlackMessenger digests,
-            HomeRefresher home) {
+            ProgressRefresher home) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.api = Objects.requireNonNull(api, "api");
         this.work = Objects.requireNonNull(work, "work");

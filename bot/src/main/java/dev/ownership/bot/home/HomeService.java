@@ -2,6 +2,7 @@ package dev.ownership.bot.home;
 
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.streak.Celebrations;
+import dev.ownership.bot.streak.ProgressRefresher;
 import dev.ownership.bot.streak.StreakService;
 import dev.ownership.bot.streak.TeamProgress;
 import dev.ownership.bot.workspace.Person;
@@ -28,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safe. Refreshes of one person run one at a time, each reading their progress afresh, so the page
  * published last shows the latest progress even when several facts arrive at once. Blocks on Slack: run it after
- * the ack, e.g. behind a {@link HomeRefresher}.
+ * the ack, e.g. behind a {@link ProgressRefresher}.
  */
 public final class HomeService {
     /** How long a notice stays on the page. */

@@ -1,9 +1,9 @@
 package dev.ownership.bot.nudge;
 
-import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.streak.ProgressRefresher;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
 import dev.ownership.storage.nudge.PostKey;
@@ -35,7 +35,7 @@ public final class NudgeActions {
     private final Workspace workspace;
     private final Clock clock;
     private final Metrics metrics;
-    private final HomeRefresher progress;
+    private final ProgressRefresher progress;
 
     public NudgeActions(
             StandupRepository posts,
@@ -44,7 +44,7 @@ public final class NudgeActions {
             Workspace workspace,
             Clock clock,
             Metrics metrics,
-            HomeRefresher progress) {
+            ProgressRefresher progress) {
         this.posts = Objects.requireNonNull(posts, "posts");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.pauses = Objects.requireNonNull(pauses, "pauses");

@@ -3,9 +3,9 @@ package dev.ownership.bot.nudge;
 import dev.ownership.bot.detection.BlockerDetector;
 import dev.ownership.bot.detection.Classification;
 import dev.ownership.bot.detection.Label;
-import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.streak.ProgressRefresher;
 import dev.ownership.storage.nudge.StandupPost;
 import dev.ownership.storage.nudge.StandupPost.ProposalVia;
 import dev.ownership.storage.nudge.StandupPost.State;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * author's thread replies and deletions. Fast enough for the ack path: one classification and one write.
  *
  * <p>Only ids, times and the detector's verdict are stored, never the text. A next step recorded for a blocker
- * refreshes its author's progress (streak milestones, App Home) through a {@link HomeRefresher}, which returns at
+ * refreshes its author's progress (streak milestones, App Home) through a {@link ProgressRefresher}, which returns at
  * once. Thread-safe.
  */
 public final class StandupService {
@@ -32,7 +32,7 @@ public final class StandupService {
     private final Duration grace;
     private final Clock clock;
     private final Metrics metrics;
-    private final HomeRefresher progress;
+    private final ProgressRefresher progress;
 
     public StandupService(
             TeamRepository teams,
@@ -41,7 +41,7 @@ public final class StandupService {
             Duration grace,
             Clock clock,
             Metrics metrics,
-            HomeRefresher progress) {
+            ProgressRefresher progress) {
         this.teams = Objects.requireNonNull(teams, "teams");
         this.posts = Objects.requireNonNull(posts, "posts");
         this.detector = Objects.requireNonNull(detector, "detector");

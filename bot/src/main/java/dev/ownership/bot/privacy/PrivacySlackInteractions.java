@@ -1,11 +1,11 @@
 package dev.ownership.bot.privacy;
 
 import com.slack.api.bolt.App;
-import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.Listener;
 import dev.ownership.bot.slack.MrkdwnBlocks;
 import dev.ownership.bot.slack.SlackApi;
+import dev.ownership.bot.streak.ProgressRefresher;
 import java.util.Objects;
 
 /**
@@ -14,11 +14,11 @@ import java.util.Objects;
  */
 public final class PrivacySlackInteractions implements Listener {
     private final ForgetMe forgetMe;
-    private final HomeRefresher home;
+    private final ProgressRefresher home;
     private final SlackApi api;
     private final BackgroundWork work;
 
-    public PrivacySlackInteractions(ForgetMe forgetMe, HomeRefresher home, SlackApi api, BackgroundWork work) {
+    public PrivacySlackInteractions(ForgetMe forgetMe, ProgressRefresher home, SlackApi api, BackgroundWork work) {
         this.forgetMe = Objects.requireNonNull(forgetMe, "forgetMe");
         this.home = Objects.requireNonNull(home, "home");
         this.api = Objects.requireNonNull(api, "api");

@@ -3,11 +3,11 @@ package dev.ownership.bot.prompt;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.ViewState;
-import dev.ownership.bot.home.HomeRefresher;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.Listener;
 import dev.ownership.bot.slack.Modals;
 import dev.ownership.bot.slack.SlackApi;
+import dev.ownership.bot.streak.ProgressRefresher;
 import dev.ownership.storage.prompt.PromptDelivery.Key;
 import java.util.Map;
 import java.util.Objects;
@@ -27,9 +27,9 @@ public final class PromptSlackInteractions implements Listener {
     private final PromptActions actions;
     private final SlackApi api;
     private final BackgroundWork work;
-    private final HomeRefresher home;
+    private final ProgressRefresher home;
 
-    public PromptSlackInteractions(PromptActions actions, SlackApi api, BackgroundWork work, HomeRefresher home) {
+    public PromptSlackInteractions(PromptActions actions, SlackApi api, BackgroundWork work, ProgressRefresher home) {
         this.actions = Objects.requireNonNull(actions, "actions");
         this.api = Objects.requireNonNull(api, "api");
         this.work = Objects.requireNonNull(work, "work");

@@ -31,6 +31,9 @@ public final class TeamRepository {
               FROM teams
             """;
 
+    /** The name of the database's change counter for the set of watched channels. */
+    private static final String WATCHED_TEAMS = "teams.watched";
+
     private final Database database;
 
     /** Bumped after each write that can change which channels are watched, by any repository on the database. */
@@ -40,7 +43,7 @@ public final class TeamRepository {
 
     public TeamRepository(Database database) {
         this.database = Objects.requireNonNull(database, "database");
-        this.watchWrites = database.changeCounter("watched teams");
+        this.watchWrites = database.changeCounter(WATCHED_TEAMS);
     }
 
     /** The team of {@code channelId}, watched or not. */
