@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code /ownership learned} and {@code /ownership risk} ({@link SharingText}). Recorded as shared from the Home
  * ({@code source = 'home'}); before this class, the Home ran the command text and was recorded as {@code command},
  * though {@link ShareSource#HOME} existed for it. A team unwatched between the modal and its submission gets a short
- * answer instead of the command's fallback to the person's only team: the modal named the team.
+ * answer instead of the command's fallback to the person's only team: the modal named the team. The text was checked
+ * by {@link HomeActions#problemWithSharing} when the modal was submitted.
  *
  * <p>Thread-safe.
  */
@@ -28,10 +29,6 @@ public final class ServiceSharing implements SharingActions {
 
     @Override
     public String shareLearning(String userId, String channelId, String text) {
-        Optional<String> problem = Sharing.problemWith(text);
-        if (problem.isPresent()) {
-            return problem.get();
-        }
         return watched(channelId)
                 .map(team ->
                         SharingText.learningShared(team, sharing.shareLearning(team, userId, text, ShareSource.HOME)))
@@ -40,10 +37,6 @@ public final class ServiceSharing implements SharingActions {
 
     @Override
     public String flagRisk(String userId, String channelId, String text) {
-        Optional<String> problem = Sharing.problemWith(text);
-        if (problem.isPresent()) {
-            return problem.get();
-        }
         return watched(channelId)
                 .map(team -> SharingText.riskFlagged(team, sharing.flagRisk(team, userId, text, ShareSource.HOME)))
                 .orElseGet(() -> notWatched(channelId));

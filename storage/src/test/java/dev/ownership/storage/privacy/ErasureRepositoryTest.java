@@ -9,12 +9,8 @@ import dev.ownership.storage.streak.MilestoneRepository;
 import dev.ownership.storage.testing.Rows;
 import dev.ownership.storage.workspace.TeamRepository;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +73,7 @@ class ErasureRepositoryTest {
     void shouldLeaveNoTrace() {
         erasure.eraseAndPause(FORGOTTEN, TODAY, T0);
 
-        assertThat(cellsContaining(FORGOTTEN)).containsExactly("pauses.user_id");
+        assertThat(rows.cellsContaining(FORGOTTEN)).containsExactly("pauses.user_id");
         assertThat(new PauseRepository(database).periods(FORGOTTEN))
                 .containsExactly(new PauseRepository.Pause(FORGOTTEN, TODAY, null));
     }
@@ -87,7 +83,7 @@ class ErasureRepositoryTest {
     void shouldKeepOthers() {
         Map<String, Integer> erased = erasure.eraseAndPause(FORGOTTEN, TODAY, T0);
 
-        assertThat(cellsContaining(OTHER))
+        assertThat(rows.cellsContaining(OTHER))
                 .contains(
                         "standup_posts.user_id",
                         "learnings.user_id",
@@ -109,56 +105,5 @@ class ErasureRepositoryTest {
                 .isEqualTo(OTHER);
         assertThat(new TeamRepository(database).find("C1").orElseThrow().watchedBy())
                 .isEmpty();
-    }
-
-    /** Every cell, in every column of every table, whose text contains {@code needle}, as table.column. */
-    private List<String> cellsContaining(String needle) {
-        return database.read(connection -> {
-            List<String> found = new ArrayList<>();
-            for (String table : tables(connection)) {
-                for (String column : columns(connection, table)) {
-                    found.addAll(matches(connection, table, column, needle));
-                }
-            }
-            return found;
-        });
-    }
-
-    private static List<String> tables(Connection connection) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (var statement = connection.createStatement();
-                var result = statement.executeQuery(
-                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
-            while (result.next()) {
-                tables.add(result.getString(1));
-            }
-        }
-        return tables;
-    }
-
-    private static List<String> columns(Connection connection, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (var statement = connection.createStatement();
-                var result = statement.executeQuery("PRAGMA table_info(\"" + table + "\")")) {
-            while (result.next()) {
-                columns.add(result.getString("name"));
-            }
-        }
-        return columns;
-    }
-
-    private static List<String> matches(Connection connection, String table, String column, String needle)
-            throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (var statement = connection.prepareStatement(
-                "SELECT 1 FROM \"" + table + "\" WHERE instr(CAST(\"" + column + "\" AS TEXT), ?) > 0")) {
-            statement.setString(1, needle);
-            try (var result = statement.executeQuery()) {
-                while (result.next()) {
-                    found.add(table + "." + column);
-                }
-            }
-        }
-        return found;
     }
 }
