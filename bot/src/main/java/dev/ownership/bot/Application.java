@@ -20,6 +20,8 @@ import dev.ownership.bot.home.HomeSlackInteractions;
 import dev.ownership.bot.home.HomeSlackMessenger;
 import dev.ownership.bot.home.ServiceSharing;
 import dev.ownership.bot.http.WebServer;
+import dev.ownership.bot.introduction.IntroductionSlackMessenger;
+import dev.ownership.bot.introduction.Introductions;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.NudgeDelivery;
 import dev.ownership.bot.nudge.NudgeSlackInteractions;
@@ -28,6 +30,7 @@ import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.nudge.StandupSlackListener;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.privacy.ForgetMe;
 import dev.ownership.bot.privacy.PrivacySlackInteractions;
 import dev.ownership.bot.privacy.RetentionService;
@@ -59,6 +62,7 @@ import dev.ownership.storage.ProcessedEventRepository;
 import dev.ownership.storage.digest.DigestRepository;
 import dev.ownership.storage.nudge.StandupRepository;
 import dev.ownership.storage.pause.PauseRepository;
+import dev.ownership.storage.pause.PersonalControlRepository;
 import dev.ownership.storage.privacy.ErasureRepository;
 import dev.ownership.storage.privacy.RetentionRepository;
 import dev.ownership.storage.prompt.ImpactRepository;
@@ -68,8 +72,10 @@ import dev.ownership.storage.prompt.PromptFanOutRepository;
 import dev.ownership.storage.prompt.RiskRepository;
 import dev.ownership.storage.prompt.ScheduleRepository;
 import dev.ownership.storage.streak.ActivityRepository;
-import dev.ownership.storage.streak.LeaderboardOptOutRepository;
+import dev.ownership.storage.streak.LeaderboardOptInRepository;
 import dev.ownership.storage.streak.MilestoneRepository;
+import dev.ownership.storage.workspace.AdminRepository;
+import dev.ownership.storage.workspace.IntroductionRepository;
 import dev.ownership.storage.workspace.MemberRepository;
 import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
@@ -194,6 +200,7 @@ public final class Application implements AutoCloseable {
         StandupRepository standupPosts = new StandupRepository(database);
         PauseRepository pauseRepository = new PauseRepository(database);
         Pauses pauses = new Pauses(pauseRepository, clock);
+        PersonalControls controls = new PersonalControls(pauses, new PersonalControlRepository(database), clock);
         DigestSlackMessenger digestMessenger = new DigestSlackMessenger(api);
         DigestRepository digestRecords = new DigestRepository(database);
         DigestComposer digestComposer =
@@ -201,26 +208,35 @@ public final class Application implements AutoCloseable {
         DigestService digests =
                 new DigestService(teams, digestRecords, digestComposer, digestMessenger, clock, metrics);
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
-        Admins admins = new Admins(config.admins(), workspace);
+        Admins admins = new Admins(config.admins(), new AdminRepository(database), workspace, clock);
         BackgroundWork work = new BackgroundWork(options.workerThreads(), 10_000, metrics);
-        PromptParts prompts = wirePrompts(database, teams, pauses, api, workspace, work, clock, metrics);
+        PromptParts prompts = wirePrompts(database, teams, controls, api, workspace, work, clock, metrics);
+        Introductions introductions = new Introductions(
+                teams,
+                new IntroductionRepository(database),
+                workspace,
+                new IntroductionSlackMessenger(api),
+                clock,
+                metrics);
 
         StreakService streaks =
                 new StreakService(teams, new ActivityRepository(database), pauseRepository, config.nudgeGrace(), clock);
-        LeaderboardOptOutRepository optOuts = new LeaderboardOptOutRepository(database);
+        LeaderboardOptInRepository optIns = new LeaderboardOptInRepository(database);
         HomeSlackMessenger homeMessenger = new HomeSlackMessenger(api);
         Celebrations celebrations =
                 new Celebrations(new MilestoneRepository(database), pauses, workspace, homeMessenger, clock, metrics);
         HomeService home =
-                new HomeService(streaks, celebrations, pauses, teams, optOuts, workspace, homeMessenger, clock);
+                new HomeService(streaks, celebrations, controls, teams, optIns, workspace, homeMessenger, clock);
         ProgressRefresher homeRefresher = userId -> work.submit("home.refresh", () -> home.refresh(userId));
         ProgressCommands progress = new ProgressCommands(
-                streaks, new Leaderboard(streaks, optOuts, pauses, workspace), teams, pauses, workspace, clock);
+                streaks, new Leaderboard(streaks, optIns, pauses, workspace), teams, pauses, workspace, clock);
         CommandService commands = new CommandService(
                 teams,
                 workspace,
                 admins,
-                pauses,
+                controls,
+                optIns,
+                introductions,
                 digests,
                 clock,
                 List.of(new ScheduleSettings(prompts.schedules())),
@@ -233,8 +249,8 @@ public final class Application implements AutoCloseable {
                 streaks,
                 new ServiceSharing(prompts.sharing(), teams),
                 new DigestPreviews(teams, admins::isAdmin, digests, digestMessenger)::preview,
-                pauses,
-                optOuts,
+                controls,
+                optIns,
                 teams,
                 workspace,
                 clock);
@@ -246,9 +262,9 @@ public final class Application implements AutoCloseable {
         StandupService standups =
                 new StandupService(teams, standupPosts, detector, config.nudgeGrace(), clock, metrics, homeRefresher);
         NudgeDelivery nudges = new NudgeDelivery(
-                standupPosts, teams, workspace, pauses, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
+                standupPosts, teams, workspace, controls, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
         NudgeActions nudgeActions =
-                new NudgeActions(standupPosts, nudgeMessenger, pauses, workspace, clock, metrics, homeRefresher);
+                new NudgeActions(standupPosts, nudgeMessenger, controls, workspace, clock, metrics, homeRefresher);
 
         App app = new SlackApps(config, api, metrics, processed, clock)
                 .build(List.of(
@@ -260,7 +276,7 @@ public final class Application implements AutoCloseable {
                         new StandupSlackListener(standups),
                         new NudgeSlackInteractions(nudgeActions, api, work),
                         new PromptSlackInteractions(prompts.actions(), api, work, homeRefresher),
-                        new MembershipSlackListener(prompts.membership(), work),
+                        new MembershipSlackListener(prompts.membership(), introductions::welcome, work),
                         new HomeSlackInteractions(home, homeActions, api, work),
                         new PrivacySlackInteractions(forgetMe, homeRefresher, api, work)));
 
@@ -321,7 +337,7 @@ public final class Application implements AutoCloseable {
     private static PromptParts wirePrompts(
             Database database,
             TeamRepository teams,
-            Pauses pauses,
+            PersonalControls controls,
             SlackApi api,
             SlackWorkspace workspace,
             BackgroundWork work,
@@ -348,7 +364,7 @@ public final class Application implements AutoCloseable {
                 messenger,
                 clock,
                 metrics);
-        PromptSender sender = new PromptSender(deliveries, pauses, messenger, clock, metrics);
+        PromptSender sender = new PromptSender(deliveries, controls, messenger, clock, metrics);
         Prompting prompts = new Prompting(
                 teams, schedules, members, membership, sender, new PromptFanOutRepository(database), background, clock);
         PromptActions actions = new PromptActions(deliveries, teams, sharing, messenger, clock, metrics);

@@ -54,8 +54,9 @@ class FoundationEndToEndTest {
 
         assertThat(help)
                 .contains("/ownership learned TEXT")
-                .contains("/ownership watch")
-                .contains("/ownership pause");
+                .contains("/ownership nudges off|on")
+                .contains("/ownership pause")
+                .doesNotContain("/ownership watch");
         RecordedCall answer = harness.sim().calls("response_url").get(0);
         assertThat(answer.param("response_type")).isEqualTo("ephemeral");
         assertThat(harness.sim().history(STANDUP)).isEmpty();
@@ -117,12 +118,15 @@ class FoundationEndToEndTest {
         void shouldRefuseNonAdmin() {
             String refused = harness.command(ALICE, STANDUP, "watch");
 
-            assertThat(refused).contains("Only workspace admins");
+            assertThat(refused)
+                    .contains("Starting to watch a new channel is up to an Ownership admin")
+                    .doesNotContain("OWNERSHIP_ADMINS");
             assertThat(harness.sim().calls("conversations.join")).isEmpty();
             assertThat(harness.command(ADMIN, STANDUP, "settings")).contains("not watching");
             harness.command(ADMIN, STANDUP, "watch");
             assertThat(harness.command(ALICE, STANDUP, "leads <@" + ALICE + ">"))
-                    .contains("Only workspace admins");
+                    .contains("Only the people who look after #standup")
+                    .contains("ask <@" + ADMIN + ">, who set up #standup");
             assertThat(harness.command(ADMIN, STANDUP, "settings")).contains("Leads: none yet");
         }
     }

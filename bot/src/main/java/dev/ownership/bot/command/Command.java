@@ -10,8 +10,16 @@ import java.util.Set;
 
 /** What someone asked for with {@code /ownership}, parsed from its text. */
 public sealed interface Command {
-    /** Whether only admins may run it. */
+    /**
+     * Whether it configures a team: only the team's own admins (who set it up, its leads) and Ownership admins may
+     * run it.
+     */
     default boolean adminOnly() {
+        return false;
+    }
+
+    /** Whether only workspace admins and owners may run it. */
+    default boolean workspaceAdminOnly() {
         return false;
     }
 
@@ -49,8 +57,8 @@ public sealed interface Command {
     /** {@code forget-me}. */
     record ForgetMe() implements Command {}
 
-    /** {@code watch [#channel]}. */
-    record Watch(ChannelRef channel) implements Command {
+    /** {@code watch [#channel] [quiet]}: {@code quiet} leaves out the introduction in the channel. */
+    record Watch(ChannelRef channel, boolean quiet) implements Command {
         @Override
         public boolean adminOnly() {
             return true;
@@ -143,6 +151,30 @@ public sealed interface Command {
     record Leaderboard(boolean enabled, ChannelRef channel) implements Command {
         @Override
         public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code nudges on|off}: your own nudges, on or off, without touching prompts or a pause. */
+    record Nudges(boolean on) implements Command {}
+
+    /** {@code prompts on|off}: your own scheduled prompts, on or off. */
+    record Prompts(boolean on) implements Command {}
+
+    /** {@code leaderboard join|leave}: whether you are listed where a team turned its leaderboard on. */
+    record LeaderboardChoice(boolean join) implements Command {}
+
+    /** {@code admins}: who configures every team. */
+    record AdminsList() implements Command {}
+
+    /** {@code admins add|remove @a [@b …]} (workspace admins). */
+    record AdminsChange(boolean add, List<UserRef> people) implements Command {
+        public AdminsChange {
+            people = List.copyOf(people);
+        }
+
+        @Override
+        public boolean workspaceAdminOnly() {
             return true;
         }
     }

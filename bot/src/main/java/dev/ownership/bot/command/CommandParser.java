@@ -49,7 +49,11 @@ public final class CommandParser {
             "schedule",
             "prompt",
             "digest",
-            "settings");
+            "settings",
+            "nudges",
+            "prompts",
+            "leaderboard",
+            "admins");
 
     /** Parses {@code text} as typed after {@code /ownership}. */
     public Command parse(String text) {
@@ -72,13 +76,17 @@ public final class CommandParser {
             case "forget-me", "forgetme" -> noArguments(args, new Command.ForgetMe(), "forget-me");
             case "forget" ->
                 args.size() == 1 && args.get(0).equalsIgnoreCase("me") ? new Command.ForgetMe() : unknown(head);
-            case "watch" -> channelOnly(args, "watch", Command.Watch::new);
+            case "watch" -> watch(args);
             case "unwatch" -> channelOnly(args, "unwatch", Command.Unwatch::new);
             case "leads" -> leads(args);
             case "schedule" -> schedule(args);
             case "prompt" -> prompt(args);
             case "digest" -> channelOnly(args, "digest", Command.Digest::new);
             case "settings" -> settings(args);
+            case "nudges", "nudge" -> onOff(args, "nudges", Command.Nudges::new);
+            case "prompts" -> onOff(args, "prompts", Command.Prompts::new);
+            case "leaderboard" -> leaderboardChoice(args);
+            case "admins", "admin" -> admins(args);
             default -> unknown(head);
         };
     }
@@ -284,6 +292,66 @@ public final class CommandParser {
                     .orElseGet(() -> new Command.Invalid("`" + shown(args.get(2)) + "` is not a channel. " + usage));
         }
         return channelOnly(args, "settings", Command.Settings::new);
+    }
+
+    private static Command watch(List<String> args) {
+        List<String> rest = new ArrayList<>(args);
+        boolean quiet = rest.removeIf(arg -> arg.equalsIgnoreCase("quiet"));
+        Command parsed = channelOnly(rest, "watch", channel -> new Command.Watch(channel, quiet));
+        return parsed instanceof Command.Invalid
+                ? new Command.Invalid("Use `/ownership watch [#channel]`, or `/ownership watch [#channel] quiet` to "
+                        + "skip the introduction in the channel.")
+                : parsed;
+    }
+
+    private static Command onOff(List<String> args, String word, java.util.function.Function<Boolean, Command> make) {
+        if (args.size() == 1) {
+            String value = args.get(0).toLowerCase(Locale.ROOT);
+            if (value.equals("on") || value.equals("off")) {
+                return make.apply(value.equals("on"));
+            }
+        }
+        return new Command.Invalid("Use `/ownership " + word + " off` or `/ownership " + word + " on`.");
+    }
+
+    private static Command leaderboardChoice(List<String> args) {
+        if (args.size() == 1) {
+            String value = args.get(0).toLowerCase(Locale.ROOT);
+            if (value.equals("join") || value.equals("in")) {
+                return new Command.LeaderboardChoice(true);
+            }
+            if (value.equals("leave") || value.equals("out")) {
+                return new Command.LeaderboardChoice(false);
+            }
+        }
+        return new Command.Invalid("Use `/ownership leaderboard join` to be listed where your team turned its "
+                + "leaderboard on, or `/ownership leaderboard leave`.");
+    }
+
+    private static Command admins(List<String> args) {
+        if (args.isEmpty() || (args.size() == 1 && args.get(0).equalsIgnoreCase("list"))) {
+            return new Command.AdminsList();
+        }
+        String action = args.get(0).toLowerCase(Locale.ROOT);
+        if (!action.equals("add") && !action.equals("remove")) {
+            return new Command.Invalid("Use `/ownership admins`, `/ownership admins add @person` or "
+                    + "`/ownership admins remove @person`.");
+        }
+        List<UserRef> people = new ArrayList<>();
+        for (String arg : args.subList(1, args.size())) {
+            Optional<UserRef> user = userRef(arg);
+            if (user.isEmpty()) {
+                return new Command.Invalid("`" + shown(arg) + "` is not a person I can recognise. Mention them, "
+                        + "e.g. `/ownership admins " + action + " @ada`.");
+            }
+            if (!people.contains(user.get())) {
+                people.add(user.get());
+            }
+        }
+        if (people.isEmpty()) {
+            return new Command.Invalid("Say who: `/ownership admins " + action + " @ada`.");
+        }
+        return new Command.AdminsChange(action.equals("add"), people);
     }
 
     private static Command channelOnly(

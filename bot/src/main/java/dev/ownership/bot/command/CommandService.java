@@ -1,15 +1,19 @@
 package dev.ownership.bot.command;
 
 import dev.ownership.bot.digest.DigestService;
-import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.introduction.Introductions;
+import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.prompt.PromptSchedules;
 import dev.ownership.bot.prompt.Prompting;
 import dev.ownership.bot.prompt.Sharing;
 import dev.ownership.bot.workspace.Workspace;
+import dev.ownership.storage.streak.LeaderboardOptInRepository;
+import dev.ownership.storage.workspace.Team;
 import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +35,16 @@ public final class CommandService {
     private final ScheduleCommands schedules;
     private final SharingCommands sharing;
     private final ProgressCommands progress;
+    private final AdminCommands adminCommands;
+    private final TeamRepository teams;
 
     public CommandService(
             TeamRepository teams,
             Workspace workspace,
             Admins admins,
-            Pauses pauses,
+            PersonalControls controls,
+            LeaderboardOptInRepository optIns,
+            Introductions introductions,
             DigestService digests,
             Clock clock,
             List<TeamSettingsSection> extraSettings,
@@ -45,10 +53,12 @@ public final class CommandService {
             Prompting prompting,
             ProgressCommands progress) {
         this.admins = Objects.requireNonNull(admins, "admins");
+        this.teams = Objects.requireNonNull(teams, "teams");
+        this.adminCommands = new AdminCommands(admins, workspace);
         this.channels = new ChannelResolver(teams);
         this.schedules = new ScheduleCommands(teams, promptSchedules);
-        this.teamAdmin = new TeamAdminCommands(teams, workspace, clock, extraSettings, schedules);
-        this.personal = new PersonalCommands(pauses, workspace);
+        this.teamAdmin = new TeamAdminCommands(teams, workspace, clock, extraSettings, schedules, introductions);
+        this.personal = new PersonalCommands(controls, optIns, workspace, clock);
         this.digestCommands = new DigestCommands(teams, admins, digests);
         this.sharing = new SharingCommands(teams, admins, sharing, prompting);
         this.progress = Objects.requireNonNull(progress, "progress");
@@ -60,20 +70,31 @@ public final class CommandService {
         if (command instanceof Command.Invalid invalid) {
             return Reply.info(invalid.message());
         }
-        if (command.adminOnly() && !admins.isAdmin(invocation.userId())) {
-            log.info(
-                    "Refused admin command from {}: {}",
-                    invocation.userId(),
-                    command.getClass().getSimpleName());
-            return Reply.info("Only workspace admins (or people listed in OWNERSHIP_ADMINS) can do that. "
-                    + "`/ownership help` shows what you can do.");
+        if (command.workspaceAdminOnly() && !admins.isWorkspaceAdmin(invocation.userId())) {
+            log.info("Refused a workspace admin command from {}", invocation.userId());
+            return Reply.info(Refusals.workspaceAdminsOnly());
         }
         return dispatch(command, invocation);
     }
 
     private Reply dispatch(Command command, Invocation invocation) {
         if (command instanceof Command.Help) {
-            return Reply.info(HelpText.forEveryone(admins.isAdmin(invocation.userId())));
+            return Reply.info(HelpText.forPerson(audience(invocation.userId())));
+        }
+        if (command instanceof Command.Nudges nudges) {
+            return personal.nudges(invocation.userId(), nudges.on());
+        }
+        if (command instanceof Command.Prompts prompts) {
+            return personal.prompts(invocation.userId(), prompts.on());
+        }
+        if (command instanceof Command.LeaderboardChoice choice) {
+            return personal.leaderboard(invocation.userId(), choice.join());
+        }
+        if (command instanceof Command.AdminsList) {
+            return adminCommands.list(invocation.userId());
+        }
+        if (command instanceof Command.AdminsChange change) {
+            return adminCommands.change(change, invocation.userId());
         }
         if (command instanceof Command.Pause pause) {
             return personal.pause(invocation.userId(), pause.until());
@@ -82,46 +103,47 @@ public final class CommandService {
             return personal.resume(invocation.userId());
         }
         if (command instanceof Command.Digest digest) {
-            return inChannel(digest.channel(), invocation, id -> digestCommands.preview(invocation.userId(), id));
+            return inChannel(
+                    digest, digest.channel(), invocation, id -> digestCommands.preview(invocation.userId(), id));
         }
         if (command instanceof Command.Me) {
             return progress.me(invocation.userId());
         }
         if (command instanceof Command.Team team) {
-            return inChannel(team.channel(), invocation, progress::team);
+            return inChannel(team, team.channel(), invocation, progress::team);
         }
         if (command instanceof Command.ForgetMe) {
             return personal.forgetMe();
         }
         if (command instanceof Command.Watch watch) {
-            return inChannel(watch.channel(), invocation, id -> teamAdmin.watch(id, invocation));
+            return inChannel(watch, watch.channel(), invocation, id -> teamAdmin.watch(id, invocation, watch.quiet()));
         }
         if (command instanceof Command.Unwatch unwatch) {
-            return inChannel(unwatch.channel(), invocation, teamAdmin::unwatch);
+            return inChannel(unwatch, unwatch.channel(), invocation, teamAdmin::unwatch);
         }
         if (command instanceof Command.Leads leads) {
-            return inChannel(leads.channel(), invocation, id -> teamAdmin.leads(leads, id));
+            return inChannel(leads, leads.channel(), invocation, id -> teamAdmin.leads(leads, id));
         }
         if (command instanceof Command.Workdays days) {
-            return inChannel(days.channel(), invocation, id -> teamAdmin.workdays(days, id));
+            return inChannel(days, days.channel(), invocation, id -> teamAdmin.workdays(days, id));
         }
         if (command instanceof Command.Hours hours) {
-            return inChannel(hours.channel(), invocation, id -> teamAdmin.hours(hours, id));
+            return inChannel(hours, hours.channel(), invocation, id -> teamAdmin.hours(hours, id));
         }
         if (command instanceof Command.Timezone zone) {
-            return inChannel(zone.channel(), invocation, id -> teamAdmin.timezone(zone, id));
+            return inChannel(zone, zone.channel(), invocation, id -> teamAdmin.timezone(zone, id));
         }
         if (command instanceof Command.Leaderboard board) {
-            return inChannel(board.channel(), invocation, id -> teamAdmin.leaderboard(board, id));
+            return inChannel(board, board.channel(), invocation, id -> teamAdmin.leaderboard(board, id));
         }
         if (command instanceof Command.Settings settings) {
-            return inChannel(settings.channel(), invocation, teamAdmin::settings);
+            return inChannel(settings, settings.channel(), invocation, teamAdmin::settings);
         }
         if (command instanceof Command.Schedule schedule) {
-            return inChannel(schedule.channel(), invocation, id -> schedules.schedule(schedule, id));
+            return inChannel(schedule, schedule.channel(), invocation, id -> schedules.schedule(schedule, id));
         }
         if (command instanceof Command.ScheduleOff off) {
-            return inChannel(off.channel(), invocation, id -> schedules.off(off, id));
+            return inChannel(off, off.channel(), invocation, id -> schedules.off(off, id));
         }
         if (command instanceof Command.Learned learned) {
             return sharing.learned(learned, invocation);
@@ -130,14 +152,48 @@ public final class CommandService {
             return sharing.risk(risk, invocation);
         }
         if (command instanceof Command.SendPrompt prompt) {
-            return inChannel(prompt.channel(), invocation, id -> sharing.prompt(prompt, id, invocation));
+            return inChannel(prompt, prompt.channel(), invocation, id -> sharing.prompt(prompt, id, invocation));
         }
         // Every kind of command is handled above; a new one added to Command without a branch here is a bug.
         throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());
     }
 
-    private Reply inChannel(ChannelRef ref, Invocation invocation, java.util.function.Function<String, Reply> action) {
+    private Reply inChannel(
+            Command command, ChannelRef ref, Invocation invocation, java.util.function.Function<String, Reply> action) {
         ChannelResolver.Resolved resolved = channels.resolve(ref, invocation);
-        return resolved.ok() ? action.apply(resolved.channelId()) : Reply.info(resolved.error());
+        if (!resolved.ok()) {
+            return Reply.info(resolved.error());
+        }
+        if (command.adminOnly()) {
+            Optional<String> refusal = refusal(invocation.userId(), resolved.channelId());
+            if (refusal.isPresent()) {
+                log.info(
+                        "Refused {} on {} from {}",
+                        command.getClass().getSimpleName(),
+                        resolved.channelId(),
+                        invocation.userId());
+                return Reply.info(refusal.get());
+            }
+        }
+        return action.apply(resolved.channelId());
+    }
+
+    /** Why {@code userId} may not configure the team of {@code channelId}, or empty when they may. */
+    private Optional<String> refusal(String userId, String channelId) {
+        Optional<Team> team = teams.find(channelId);
+        if (team.isPresent()) {
+            return admins.mayConfigure(userId, team.get())
+                    ? Optional.empty()
+                    : Optional.of(Refusals.teamAdminsOnly(team.get(), admins.named()));
+        }
+        return admins.isAdmin(userId) ? Optional.empty() : Optional.of(Refusals.newTeam(admins.named()));
+    }
+
+    /** Which parts of the help apply to {@code userId}. */
+    private HelpText.Audience audience(String userId) {
+        boolean workspaceAdmin = admins.isWorkspaceAdmin(userId);
+        boolean admin = workspaceAdmin || admins.isAdmin(userId);
+        boolean teamAdmin = admin || teams.watched().stream().anyMatch(team -> Admins.isTeamAdmin(userId, team));
+        return new HelpText.Audience(teamAdmin, admin, workspaceAdmin);
     }
 }

@@ -24,9 +24,9 @@ final class DigestCommands {
             return Reply.info("I'm not watching <#" + channelId + ">, so it has no digest. Run `/ownership digest` in "
                     + "your team's standup channel, or name it: `/ownership digest #standup`.");
         }
-        if (!team.get().isLead(userId) && !admins.isAdmin(userId)) {
-            return Reply.info("Only the leads of #" + team.get().channelName() + " and admins can preview its "
-                    + "digest. `/ownership team` shows the team's trends to everyone.");
+        if (!admins.mayConfigure(userId, team.get())) {
+            return Reply.info("The digest of #" + team.get().channelName() + " is for the people who look after the "
+                    + "team. `/ownership team` shows its trends to everyone.");
         }
         return Reply.withDigest(
                 "Here is the digest of #" + team.get().channelName() + " for the week so far. Only you can see this; "

@@ -1,39 +1,57 @@
 package dev.ownership.bot.command;
 
-/** The text of {@code /ownership help}: the command table, grouped by who may use it. */
+/** The text of {@code /ownership help}: the commands the person asking may use, grouped by who may use them. */
 final class HelpText {
     private HelpText() {}
 
-    static String forEveryone(boolean admin) {
+    /**
+     * Who is asking, as far as the help goes.
+     *
+     * @param teamAdmin whether they look after at least one team (set it up, lead it) or are an admin
+     * @param admin whether they are an Ownership admin (configure every team, watch new channels)
+     * @param workspaceAdmin whether they are a workspace admin or owner (change who the Ownership admins are)
+     */
+    record Audience(boolean teamAdmin, boolean admin, boolean workspaceAdmin) {}
+
+    static String forPerson(Audience audience) {
         StringBuilder text = new StringBuilder();
         text.append("*Ownership* helps your team own blockers, raise risks early and share what it learns. ")
                 .append("Everything I tell you here is private.\n\n")
-                .append("*For everyone*\n")
-                .append("• `/ownership` or `/ownership me`: your streaks and last weeks\n")
+                .append("*Your own*\n")
+                .append("• `/ownership` or `/ownership me`: your streaks and recent weeks\n")
                 .append("• `/ownership learned TEXT`: share a learning with your team (posted in its channel)\n")
                 .append("• `/ownership risk TEXT`: flag a risk early; only your team's leads see it\n")
-                .append("• `/ownership team [#channel]`: your team's weekly trends (aggregates only)\n")
-                .append("• `/ownership pause [until YYYY-MM-DD]`, `/ownership resume`: no nudges or prompts for you\n")
-                .append("• `/ownership forget-me`: erase what I store about you (asks first)\n")
-                .append("• `/ownership help`: this list\n\n")
-                .append("*For admins and the team's leads*\n")
-                .append("• `/ownership prompt learning|risk|impact [#channel]`: send that prompt to the team now\n")
-                .append("• `/ownership digest [#channel]`: preview this week's digest, privately\n\n")
-                .append("*For admins*\n")
-                .append("• `/ownership watch [#channel]`, `/ownership unwatch [#channel]`: start or stop watching a ")
-                .append("standup channel\n")
-                .append("• `/ownership leads @a @b [#channel]`: set the team's leads (`leads none` clears them)\n")
-                .append("• `/ownership schedule learning|risk|impact|digest DAYS HH:MM [#channel]`, e.g. ")
-                .append("`schedule learning fri 15:00`; `/ownership schedule KIND off`\n")
-                .append("• `/ownership schedule workdays DAYS`, `/ownership schedule hours HH:MM-HH:MM`: when ")
-                .append("nudges and prompts may arrive (each person's own timezone)\n")
-                .append("• `/ownership schedule timezone AREA/CITY`: the team's timezone for weeks and the digest\n")
-                .append("• `/ownership settings [#channel]`: the team's configuration; ")
-                .append("`/ownership settings leaderboard on|off` turns the opt-in leaderboard on or off\n\n")
-                .append("`#channel` is optional and defaults to the channel you type the command in.");
-        if (!admin) {
-            text.append(" Admin commands need a workspace admin or owner.");
+                .append("• `/ownership team [#channel]`: your team's weekly trends (totals, no names)\n")
+                .append("• `/ownership nudges off|on`, `/ownership prompts off|on`: each on its own\n")
+                .append("• `/ownership pause [until YYYY-MM-DD]`, `/ownership resume`: a break from both\n")
+                .append("• `/ownership leaderboard join|leave`: be listed where your team turned a leaderboard on\n")
+                .append("• `/ownership forget-me`: erase what I keep about you (asks first)\n")
+                .append("• `/ownership admins`: who can set up teams");
+        if (audience.teamAdmin()) {
+            text.append("\n\n*For the people who look after a team* (whoever set it up, its leads, and admins)\n")
+                    .append("• `/ownership prompt learning|risk|impact [#channel]`: send that prompt to the team now\n")
+                    .append("• `/ownership digest [#channel]`: preview this week's digest, privately\n")
+                    .append("• `/ownership leads @a @b [#channel]`: set the team's leads (`leads none` clears them)\n")
+                    .append("• `/ownership schedule learning|risk|impact|digest DAYS HH:MM [#channel]`, e.g. ")
+                    .append("`schedule learning fri 15:00`; `/ownership schedule KIND off`\n")
+                    .append("• `/ownership schedule workdays DAYS`, `/ownership schedule hours HH:MM-HH:MM`: when ")
+                    .append("nudges and prompts may arrive (each person's own timezone)\n")
+                    .append(
+                            "• `/ownership schedule timezone AREA/CITY`: the team's timezone for weeks and the digest\n")
+                    .append("• `/ownership settings [#channel]`: the team's configuration; ")
+                    .append("`/ownership settings leaderboard on|off` lets people join a leaderboard\n")
+                    .append("• `/ownership unwatch [#channel]`: stop watching the channel");
         }
+        if (audience.admin()) {
+            text.append("\n\n*For Ownership admins*\n")
+                    .append("• `/ownership watch [#channel] [quiet]`: start watching a standup channel; I introduce ")
+                    .append("myself there unless you add `quiet`");
+        }
+        if (audience.workspaceAdmin()) {
+            text.append("\n\n*For workspace admins*\n")
+                    .append("• `/ownership admins add|remove @person`: who may set up and configure every team");
+        }
+        text.append("\n\n`#channel` is optional and defaults to the channel you type the command in.");
         return text.toString();
     }
 }

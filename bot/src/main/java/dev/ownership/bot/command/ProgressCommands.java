@@ -102,9 +102,9 @@ public final class ProgressCommands {
     private String leaderboardText(Team team) {
         List<Leaderboard.Standing> standings = leaderboard.standings(team);
         StringBuilder text = new StringBuilder("*Leaderboard* (current streaks: ownership · learning · early risk). ")
-                .append("People who paused or hid themselves in my Home tab are not listed.");
+                .append("Only people who joined with `/ownership leaderboard join` are listed.");
         if (standings.isEmpty()) {
-            return text.append("\nNobody to list yet.").toString();
+            return text.append("\nNobody has joined yet.").toString();
         }
         for (int i = 0; i < standings.size(); i++) {
             List<Streak> streaksOf = standings.get(i).streaks();
@@ -123,8 +123,7 @@ public final class ProgressCommands {
     }
 
     private static String leaderboardOff() {
-        return "_No leaderboard: this team shows aggregates only. An admin can turn one on with "
-                + "`/ownership settings leaderboard on`._";
+        return "_No leaderboard: this team shows totals only._";
     }
 
     private Optional<String> pauseLine(String userId) {

@@ -55,9 +55,10 @@ final class SharingCommands {
             return TeamAdminCommands.notWatched(channelId);
         }
         Team team = found.get();
-        if (!team.isLead(invocation.userId()) && !admins.isAdmin(invocation.userId())) {
-            return Reply.info("Only admins and the leads of #" + team.channelName() + " can send a prompt to the team. "
-                    + "Scheduled prompts go out by themselves; `/ownership learned TEXT` shares a learning any time.");
+        if (!admins.mayConfigure(invocation.userId(), team)) {
+            return Reply.info(Refusals.teamAdminsOnly(team, admins.named(), "send it a prompt")
+                    + " Scheduled prompts go out by themselves, and `/ownership learned TEXT` shares a learning any "
+                    + "time.");
         }
         PromptType type = PromptType.fromWord(command.kind().word())
                 .orElseThrow(() -> new IllegalArgumentException("Not a prompt: " + command.kind()));

@@ -1,5 +1,6 @@
 package dev.ownership.bot.command;
 
+import dev.ownership.bot.introduction.Introductions;
 import dev.ownership.bot.workspace.ChannelInfo;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
@@ -20,21 +21,24 @@ final class TeamAdminCommands {
     private final Clock clock;
     private final List<TeamSettingsSection> extraSettings;
     private final TeamListener listener;
+    private final Introductions introductions;
 
     TeamAdminCommands(
             TeamRepository teams,
             Workspace workspace,
             Clock clock,
             List<TeamSettingsSection> extraSettings,
-            TeamListener listener) {
+            TeamListener listener,
+            Introductions introductions) {
         this.teams = Objects.requireNonNull(teams, "teams");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.extraSettings = List.copyOf(extraSettings);
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.introductions = Objects.requireNonNull(introductions, "introductions");
     }
 
-    Reply watch(String channelId, Invocation invocation) {
+    Reply watch(String channelId, Invocation invocation, boolean quiet) {
         if (channelId.startsWith("D")) {
             return Reply.info("I can only watch channels, not direct messages. Run `/ownership watch` in your "
                     + "standup channel, or name it: `/ownership watch #standup`.");
@@ -65,8 +69,19 @@ final class TeamAdminCommands {
                     + "it is set up.");
         }
         listener.watched(channelId);
+        String introduction;
+        if (quiet) {
+            introduction = "As you asked, I didn't introduce myself in the channel. People who join it from now on "
+                    + "get a short private hello explaining what I do.";
+        } else if (introductions.introduceChannel(channelId)) {
+            introduction = "I've introduced myself in the channel: what I do, what stays private, what leads see "
+                    + "and how to opt out.";
+        } else {
+            introduction = "I couldn't post my introduction in the channel; you may want to tell the team I'm here.";
+        }
         return Reply.done("Now watching #" + team.channelName() + ". When someone posts a blocker without a next "
-                + "step, I'll nudge them privately after a grace period, never in the channel.\n"
+                + "step, I'll nudge them privately after a grace period, never in the channel. " + introduction
+                + "\n"
                 + "• Team timezone: " + team.timezone().getId() + " (change with `/ownership schedule timezone "
                 + "AREA/CITY`)\n"
                 + "• Working days and hours: " + DaysFormat.describe(team.workdays()) + ", " + team.workStart()
@@ -155,8 +170,8 @@ final class TeamAdminCommands {
         return Reply.done(
                 command.enabled()
                         ? "Turned the leaderboard on for #" + team.get().channelName()
-                                + ": `/ownership team` now lists "
-                                + "streaks by person. People who paused or asked me to forget them are never shown."
+                                + ": `/ownership team` now lists the streaks of the people who join it with "
+                                + "`/ownership leaderboard join`. Nobody is listed without joining."
                         : "Turned the leaderboard off for #" + team.get().channelName() + ": `/ownership team` shows "
                                 + "aggregates only.");
     }

@@ -1,10 +1,11 @@
 package dev.ownership.bot.home;
 
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.streak.StreakService;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
-import dev.ownership.storage.streak.LeaderboardOptOutRepository;
+import dev.ownership.storage.streak.LeaderboardOptInRepository;
 import dev.ownership.storage.workspace.Team;
 import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
@@ -30,8 +31,9 @@ public final class HomeActions {
     private final StreakService streaks;
     private final SharingActions sharing;
     private final DigestPreview digest;
+    private final PersonalControls controls;
     private final Pauses pauses;
-    private final LeaderboardOptOutRepository optOuts;
+    private final LeaderboardOptInRepository optIns;
     private final TeamRepository teams;
     private final Workspace workspace;
     private final Clock clock;
@@ -41,8 +43,8 @@ public final class HomeActions {
             StreakService streaks,
             SharingActions sharing,
             DigestPreview digest,
-            Pauses pauses,
-            LeaderboardOptOutRepository optOuts,
+            PersonalControls controls,
+            LeaderboardOptInRepository optIns,
             TeamRepository teams,
             Workspace workspace,
             Clock clock) {
@@ -50,8 +52,9 @@ public final class HomeActions {
         this.streaks = Objects.requireNonNull(streaks, "streaks");
         this.sharing = Objects.requireNonNull(sharing, "sharing");
         this.digest = Objects.requireNonNull(digest, "digest");
-        this.pauses = Objects.requireNonNull(pauses, "pauses");
-        this.optOuts = Objects.requireNonNull(optOuts, "optOuts");
+        this.controls = Objects.requireNonNull(controls, "controls");
+        this.pauses = controls.pauses();
+        this.optIns = Objects.requireNonNull(optIns, "optIns");
         this.teams = Objects.requireNonNull(teams, "teams");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -104,9 +107,21 @@ public final class HomeActions {
         home.refresh(userId, HomeText.resumed(wasPaused));
     }
 
+    /** Turns the person's nudges on or off. */
+    public void setNudges(String userId, boolean on) {
+        controls.setNudges(userId, on);
+        home.refresh(userId, HomeText.nudges(on));
+    }
+
+    /** Turns the person's scheduled prompts on or off. */
+    public void setPrompts(String userId, boolean on) {
+        controls.setPrompts(userId, on);
+        home.refresh(userId, HomeText.prompts(on));
+    }
+
     /** Lists or hides the person on every leaderboard their teams turn on. */
     public void showOnLeaderboard(String userId, boolean shown) {
-        optOuts.setShown(userId, shown, clock.instant());
+        optIns.setShown(userId, shown, clock.instant());
         home.refresh(userId, HomeText.leaderboard(shown));
     }
 

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param today the person's own date, for the pause date picker
  * @param paused whether the person is paused now
  * @param pausedUntil the first day back, or {@code null} for a pause until they resume (or no pause)
+ * @param nudgesOn whether they get nudges (their own switch, apart from a pause)
+ * @param promptsOn whether they get scheduled prompts (their own switch, apart from a pause)
  * @param teams their progress in each of their teams
- * @param onLeaderboard whether they may be listed on leaderboards their teams turn on
+ * @param onLeaderboard whether they opted in to leaderboards their teams turn on
  * @param ledTeams the teams they lead, for the digest preview
  * @param notice what their last action did, or {@code null}
  */
@@ -26,6 +28,8 @@ public record HomePage(
         LocalDate today,
         boolean paused,
         LocalDate pausedUntil,
+        boolean nudgesOn,
+        boolean promptsOn,
         List<TeamProgress> teams,
         boolean onLeaderboard,
         List<Team> ledTeams,

@@ -1,6 +1,7 @@
 package dev.ownership.bot.home;
 
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.streak.Celebrations;
 import dev.ownership.bot.streak.ProgressRefresher;
 import dev.ownership.bot.streak.StreakService;
@@ -8,7 +9,8 @@ import dev.ownership.bot.streak.TeamProgress;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
 import dev.ownership.storage.pause.PauseRepository.Pause;
-import dev.ownership.storage.streak.LeaderboardOptOutRepository;
+import dev.ownership.storage.pause.PersonalControlRepository.Controls;
+import dev.ownership.storage.streak.LeaderboardOptInRepository;
 import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,9 +41,10 @@ public final class HomeService {
 
     private final StreakService streaks;
     private final Celebrations celebrations;
+    private final PersonalControls controls;
     private final Pauses pauses;
     private final TeamRepository teams;
-    private final LeaderboardOptOutRepository optOuts;
+    private final LeaderboardOptInRepository optIns;
     private final Workspace workspace;
     private final HomeMessenger messenger;
     private final Clock clock;
@@ -51,17 +54,18 @@ public final class HomeService {
     public HomeService(
             StreakService streaks,
             Celebrations celebrations,
-            Pauses pauses,
+            PersonalControls controls,
             TeamRepository teams,
-            LeaderboardOptOutRepository optOuts,
+            LeaderboardOptInRepository optIns,
             Workspace workspace,
             HomeMessenger messenger,
             Clock clock) {
         this.streaks = Objects.requireNonNull(streaks, "streaks");
         this.celebrations = Objects.requireNonNull(celebrations, "celebrations");
-        this.pauses = Objects.requireNonNull(pauses, "pauses");
+        this.controls = Objects.requireNonNull(controls, "controls");
+        this.pauses = controls.pauses();
         this.teams = Objects.requireNonNull(teams, "teams");
-        this.optOuts = Objects.requireNonNull(optOuts, "optOuts");
+        this.optIns = Objects.requireNonNull(optIns, "optIns");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -105,14 +109,17 @@ public final class HomeService {
     private HomePage page(Person person, List<TeamProgress> progress, String notice) {
         Instant now = clock.instant();
         Optional<Pause> pause = pauses.current(person.id(), person.timezone());
+        Controls switches = controls.controls(person.id());
         return new HomePage(
                 person.id(),
                 now,
                 pauses.today(person.timezone()),
                 pause.isPresent(),
                 pause.map(Pause::until).orElse(null),
+                switches.nudges(),
+                switches.prompts(),
                 progress,
-                optOuts.isShown(person.id()),
+                optIns.isShown(person.id()),
                 teams.ledBy(person.id()),
                 notice);
     }

@@ -44,6 +44,8 @@ final class HomeSlackBlocks {
     static final String PAUSE = "home_pause_until";
     static final String RESUME = "home_resume";
     static final String LEADERBOARD = "home_leaderboard";
+    static final String NUDGES = "home_nudges";
+    static final String PROMPTS = "home_prompts";
     static final String PREVIEW_DIGEST = "home_preview_digest";
     static final String SHARE_MODAL = "home_share";
     static final String TEXT_BLOCK = "share_text";
@@ -157,14 +159,29 @@ final class HomeSlackBlocks {
                         button(b -> b.actionId(PAUSE)
                                 .text(plainText("Pause until then"))
                                 .value(firstDayBack))))));
-        blocks.add(section(s -> s.text(markdownText("Show me on my team's leaderboard (when a team turns one on): *"
-                        + (page.onLeaderboard() ? "yes" : "no") + "*"))
+        blocks.add(text("*Your controls*, each on its own"));
+        blocks.add(toggle(
+                NUDGES,
+                "Nudges about blockers without a next step: *" + (page.nudgesOn() ? "on" : "off") + "*",
+                page.nudgesOn()));
+        blocks.add(toggle(
+                PROMPTS,
+                "Scheduled prompts (learnings, risks, impact): *" + (page.promptsOn() ? "on" : "off") + "*",
+                page.promptsOn()));
+        blocks.add(section(s -> s.text(markdownText("On the leaderboard of teams that turn one on: *"
+                        + (page.onLeaderboard() ? "yes" : "no") + "* (only people who join are listed)"))
                 .accessory(button(b -> b.actionId(LEADERBOARD)
-                        .text(plainText(page.onLeaderboard() ? "Hide me" : "Show me"))
+                        .text(plainText(page.onLeaderboard() ? "Leave" : "Join"))
                         .value(page.onLeaderboard() ? "hide" : "show")))));
         if (!page.ledTeams().isEmpty()) {
             addLeadActions(blocks, page.ledTeams());
         }
+    }
+
+    private static LayoutBlock toggle(String actionId, String mrkdwn, boolean on) {
+        return section(s -> s.text(markdownText(mrkdwn)).accessory(button(b -> b.actionId(actionId)
+                .text(plainText(on ? "Turn off" : "Turn on"))
+                .value(on ? "off" : "on"))));
     }
 
     private static void addLeadActions(List<LayoutBlock> blocks, List<Team> ledTeams) {

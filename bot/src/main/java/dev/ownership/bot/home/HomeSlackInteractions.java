@@ -44,6 +44,18 @@ public final class HomeSlackInteractions implements Listener {
         });
         registerSharing(app);
         registerPause(app);
+        app.blockAction(HomeSlackBlocks.NUDGES, (request, context) -> {
+            String userId = request.getPayload().getUser().getId();
+            boolean on = "on".equals(firstValue(request.getPayload()));
+            work.submit("home.nudges", () -> actions.setNudges(userId, on));
+            return context.ack();
+        });
+        app.blockAction(HomeSlackBlocks.PROMPTS, (request, context) -> {
+            String userId = request.getPayload().getUser().getId();
+            boolean on = "on".equals(firstValue(request.getPayload()));
+            work.submit("home.prompts", () -> actions.setPrompts(userId, on));
+            return context.ack();
+        });
         app.blockAction(HomeSlackBlocks.LEADERBOARD, (request, context) -> {
             String userId = request.getPayload().getUser().getId();
             boolean shown = "show".equals(firstValue(request.getPayload()));

@@ -36,12 +36,24 @@ final class HomeText {
 
     static String leaderboard(boolean shown) {
         return shown
-                ? ":bar_chart: You're listed on your teams' leaderboards, if a team turns one on."
-                : ":see_no_evil: You're hidden from every leaderboard. Team trends still count you, as aggregates.";
+                ? ":bar_chart: You're on the leaderboard of any team of yours that turns one on."
+                : "You're off every leaderboard. Team trends still count you, as totals without names.";
+    }
+
+    static String nudges(boolean on) {
+        return on
+                ? ":bell: Nudges are on: a private note when a standup post of yours has a blocker without a next step."
+                : ":no_bell: Nudges are off. Prompts and your streaks carry on as before.";
+    }
+
+    static String prompts(boolean on) {
+        return on
+                ? ":bell: Prompts are on: your team's scheduled questions come by DM."
+                : ":no_bell: Prompts are off. You can still share a learning or flag a risk from here any time.";
     }
 
     static String previewIsForLeads() {
-        return "Only a team's leads can preview its digest.";
+        return "The digest preview is for a team's leads.";
     }
 
     static String teamNotWatched(String channelId) {

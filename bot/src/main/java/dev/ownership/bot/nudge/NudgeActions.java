@@ -3,6 +3,7 @@ package dev.ownership.bot.nudge;
 import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.streak.ProgressRefresher;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
@@ -18,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What people do with a nudge: add a next step, say it was not a blocker, or pause nudges. A person can act only
+ * What people do with a nudge: add a next step, say it was not a blocker, pause, or turn nudges off. A person can act only
  * on nudges about their own posts. A next step refreshes their progress (streak milestones, App Home).
  *
  * <p>Thread-safe.
@@ -31,6 +32,7 @@ public final class NudgeActions {
 
     private final StandupRepository posts;
     private final NudgeMessenger messenger;
+    private final PersonalControls controls;
     private final Pauses pauses;
     private final Workspace workspace;
     private final Clock clock;
@@ -40,14 +42,15 @@ public final class NudgeActions {
     public NudgeActions(
             StandupRepository posts,
             NudgeMessenger messenger,
-            Pauses pauses,
+            PersonalControls controls,
             Workspace workspace,
             Clock clock,
             Metrics metrics,
             ProgressRefresher progress) {
         this.posts = Objects.requireNonNull(posts, "posts");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
-        this.pauses = Objects.requireNonNull(pauses, "pauses");
+        this.controls = Objects.requireNonNull(controls, "controls");
+        this.pauses = controls.pauses();
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -123,6 +126,12 @@ public final class NudgeActions {
         pauses.pause(userId, zone, until);
         ownPost(userId, key).ifPresent(post -> updateDm(post, new NudgeOutcome.Paused(until)));
         return until;
+    }
+
+    /** Turns nudges off for {@code userId}, from a nudge's button; prompts and pauses stay as they are. */
+    public void stopNudges(String userId, PostKey key) {
+        controls.setNudges(userId, false);
+        ownPost(userId, key).ifPresent(post -> updateDm(post, new NudgeOutcome.NudgesOff()));
     }
 
     private void updateDm(StandupPost post, NudgeOutcome outcome) {

@@ -3,7 +3,7 @@ package dev.ownership.bot.nudge;
 import dev.ownership.bot.detection.Category;
 import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
-import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
 import dev.ownership.storage.nudge.StandupPost;
@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the nudges that are due: never to bots, deactivated or paused people, held to the team's working days
+ * Sends the nudges that are due: never to bots, deactivated or paused people or people who turned nudges off, held to the team's working days
  * and hours in the author's own timezone, within their daily budget, and exactly once (each nudge is claimed in
  * the database before it is sent).
  *
@@ -36,7 +36,7 @@ public final class NudgeDelivery {
     private final StandupRepository posts;
     private final TeamRepository teams;
     private final Workspace workspace;
-    private final Pauses pauses;
+    private final PersonalControls controls;
     private final NudgeMessenger messenger;
     private final int dailyLimit;
     private final Clock clock;
@@ -46,7 +46,7 @@ public final class NudgeDelivery {
             StandupRepository posts,
             TeamRepository teams,
             Workspace workspace,
-            Pauses pauses,
+            PersonalControls controls,
             NudgeMessenger messenger,
             int dailyLimit,
             Clock clock,
@@ -54,7 +54,7 @@ public final class NudgeDelivery {
         this.posts = Objects.requireNonNull(posts, "posts");
         this.teams = Objects.requireNonNull(teams, "teams");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
-        this.pauses = Objects.requireNonNull(pauses, "pauses");
+        this.controls = Objects.requireNonNull(controls, "controls");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.dailyLimit = dailyLimit;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -98,8 +98,9 @@ public final class NudgeDelivery {
             return;
         }
         Person person = author.get();
-        if (pauses.isPaused(person.id(), person.timezone())) {
-            suppress(post, "paused", now);
+        Optional<String> leftOut = controls.whyNoNudge(person.id(), person.timezone());
+        if (leftOut.isPresent()) {
+            suppress(post, leftOut.get(), now);
             return;
         }
         WorkingHours hours = new WorkingHours(

@@ -18,15 +18,20 @@ import com.slack.api.model.view.View;
 import dev.ownership.storage.nudge.PostKey;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Block Kit for nudges: the DM, its updated form, the "add a next step" modal, and the step in the thread. */
 final class NudgeSlackBlocks {
     static final String ADD_STEP = "nudge_add_step";
     static final String NOT_A_BLOCKER = "nudge_not_blocker";
     static final String PAUSE = "nudge_pause";
+    static final String STOP_NUDGES = "nudge_stop";
     static final String STEP_MODAL = "nudge_next_step";
     static final String STEP_BLOCK = "step";
     static final String STEP_INPUT = "step_input";
+
+    private static final Pattern QUOTED_CUE = Pattern.compile("'([^']{2,60})'");
 
     private NudgeSlackBlocks() {}
 
@@ -52,13 +57,11 @@ final class NudgeSlackBlocks {
 
     static List<LayoutBlock> nudge(Nudge nudge, String permalink) {
         String key = postKey(new PostKey(nudge.channelId(), nudge.ts()));
-        String reasons = nudge.reasons().isEmpty() ? "it reads like a blocker" : String.join("; ", nudge.reasons());
         return List.of(
                 section(s -> s.text(markdownText("Hi <@" + nudge.userId() + "> :wave: Your <" + permalink
                         + "|standup post in #" + nudge.channelName() + "> mentions a blocker, and I couldn't spot a "
-                        + "next step yet. Coming with a proposed next step is what gets blockers moving."))),
-                section(s -> s.text(markdownText("*A next step that often helps:* " + nudge.suggestion()))),
-                context(c -> c.elements(List.of(markdownText("Why I think so: " + reasons)))),
+                        + "next step yet" + because(nudge.reasons()) + ". Got one in mind?"))),
+                section(s -> s.text(markdownText("*One idea:* " + nudge.suggestion()))),
                 actions(a -> a.elements(List.of(
                         button(b -> b.actionId(ADD_STEP)
                                 .text(plainText("Add a next step"))
@@ -69,26 +72,50 @@ final class NudgeSlackBlocks {
                                 .value(key)),
                         button(b -> b.actionId(PAUSE)
                                 .text(plainText("Pause for a week"))
+                                .value(key)),
+                        button(b -> b.actionId(STOP_NUDGES)
+                                .text(plainText("Don't nudge me"))
                                 .value(key))))),
-                context(c -> c.elements(List.of(markdownText("Only you can see this. I nudge at most once a day; "
-                        + "`/ownership pause` takes a break.")))));
+                context(c -> c.elements(List.of(markdownText("Only you got this message. If the blocker still has "
+                        + "no next step after a day, your team's leads see a link to the post (not its text) in "
+                        + "their weekly digest.")))));
+    }
+
+    /**
+     * The cue that decided, as one plain clause ({@code " (I read “waiting on” as a blocker)"}), or nothing when
+     * the detector named no phrase. The detector's other reasons (learned weights, confidence) mean nothing to the
+     * person and stay out.
+     */
+    static String because(List<String> reasons) {
+        for (String reason : reasons) {
+            if (reason.startsWith("learned") || reason.startsWith("proposal") || reason.startsWith("confidence")) {
+                continue;
+            }
+            Matcher quoted = QUOTED_CUE.matcher(reason);
+            if (quoted.find()) {
+                return " (I read “" + quoted.group(1) + "” as a blocker)";
+            }
+        }
+        return "";
     }
 
     /** What the DM says once the author acted on it. */
     static String outcomeText(NudgeOutcome outcome) {
         if (outcome instanceof NudgeOutcome.StepAdded added) {
             return added.inThread()
-                    ? ":white_check_mark: *Next step added* to your standup thread: " + added.step()
-                            + "\nThat's ownership. Thank you!"
-                    : ":white_check_mark: *Next step noted:* " + added.step()
-                            + "\nI couldn't confirm it reached your standup thread, but it counts. That's ownership."
-                            + " Thank you!";
+                    ? ":white_check_mark: Posted your next step in the thread: " + added.step() + "\nThank you!"
+                    : ":white_check_mark: Noted your next step: " + added.step() + "\nI couldn't post it in the "
+                            + "thread, so you may want to add it there yourself. It counts for your streak either way.";
         }
         if (outcome instanceof NudgeOutcome.Paused paused) {
-            return ":zzz: Paused: no nudges or prompts until " + paused.until()
-                    + ". `/ownership resume` ends it sooner.";
+            return ":zzz: Paused until " + paused.until() + ": no nudges or prompts until then. "
+                    + "`/ownership resume` ends it sooner.";
         }
-        return ":pray: Thanks for telling me it wasn't a blocker. I've noted it so I get better at this.";
+        if (outcome instanceof NudgeOutcome.NudgesOff) {
+            return ":no_bell: Done, no more nudges for you. Prompts and your streaks carry on; "
+                    + "`/ownership nudges on` brings nudges back.";
+        }
+        return ":ok_hand: Thanks for telling me. I'll leave this one alone.";
     }
 
     static List<LayoutBlock> settled(String outcome) {
@@ -103,8 +130,8 @@ final class NudgeSlackBlocks {
                 .submit(viewSubmit(s -> s.type("plain_text").text("Post in thread")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(List.of(
-                        section(s -> s.text(markdownText("Your next step is posted in the thread of your standup "
-                                + "post, so your team sees you're on it."))),
+                        section(s -> s.text(
+                                markdownText("I'll post it in the thread of your standup post, as " + "your words."))),
                         input(i -> i.blockId(STEP_BLOCK)
                                 .label(plainText("What will you do next?"))
                                 .element(plainTextInput(p -> p.actionId(STEP_INPUT)

@@ -64,6 +64,15 @@ public final class NudgeSlackInteractions implements Listener {
             }
             return context.ack();
         });
+        app.blockAction(NudgeSlackBlocks.STOP_NUDGES, (request, context) -> {
+            BlockActionPayload payload = request.getPayload();
+            Optional<PostKey> key = NudgeSlackBlocks.parsePostKey(firstValue(payload));
+            String userId = payload.getUser().getId();
+            if (key.isPresent()) {
+                work.submit("nudge.stop", () -> actions.stopNudges(userId, key.get()));
+            }
+            return context.ack();
+        });
         app.viewSubmission(NudgeSlackBlocks.STEP_MODAL, (request, context) -> {
             String userId = request.getPayload().getUser().getId();
             Optional<PostKey> key =

@@ -28,6 +28,7 @@ public enum MetricName {
     MILESTONES_SKIPPED("ownership.milestones.skipped", "Streak milestones not celebrated by DM"),
     DIGESTS_SENT("ownership.digests.sent", "Weekly digests delivered"),
     DIGESTS_FAILED("ownership.digests.failed", "Weekly digests that could not be delivered"),
+    INTRODUCTIONS("ownership.introductions", "Introductions posted in channels and sent to newcomers, by outcome"),
     FORGET_ME("ownership.forget_me", "People erased with forget-me"),
     RETENTION_DELETED("ownership.retention.deleted", "Rows deleted for being older than the retention period"),
     WORK_FAILURES("ownership.work.failures", "Background work that failed"),

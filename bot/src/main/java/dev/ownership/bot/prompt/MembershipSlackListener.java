@@ -6,14 +6,21 @@ import com.slack.api.model.event.MemberLeftChannelEvent;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.Listener;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
-/** {@code member_joined_channel} and {@code member_left_channel}: a team's members follow its channel's. */
+/**
+ * {@code member_joined_channel} and {@code member_left_channel}: a team's members follow its channel's, and whoever
+ * joins is told about it ({@code onJoined}, which the wiring points at the introductions).
+ */
 public final class MembershipSlackListener implements Listener {
     private final TeamMembership membership;
+    private final BiConsumer<String, String> onJoined;
     private final BackgroundWork work;
 
-    public MembershipSlackListener(TeamMembership membership, BackgroundWork work) {
+    public MembershipSlackListener(
+            TeamMembership membership, BiConsumer<String, String> onJoined, BackgroundWork work) {
         this.membership = Objects.requireNonNull(membership, "membership");
+        this.onJoined = Objects.requireNonNull(onJoined, "onJoined");
         this.work = Objects.requireNonNull(work, "work");
     }
 
@@ -22,7 +29,10 @@ public final class MembershipSlackListener implements Listener {
         app.event(MemberJoinedChannelEvent.class, (payload, context) -> {
             String channel = payload.getEvent().getChannel();
             String user = payload.getEvent().getUser();
-            work.submit("members.joined", () -> membership.joined(channel, user));
+            work.submit("members.joined", () -> {
+                membership.joined(channel, user);
+                onJoined.accept(channel, user);
+            });
             return context.ack();
         });
         app.event(MemberLeftChannelEvent.class, (payload, context) -> {

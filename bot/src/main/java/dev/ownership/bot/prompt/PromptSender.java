@@ -2,7 +2,7 @@ package dev.ownership.bot.prompt;
 
 import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
-import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.storage.prompt.PromptDelivery.Key;
 import dev.ownership.storage.prompt.PromptDeliveryRepository;
 import dev.ownership.storage.workspace.Team;
@@ -11,11 +11,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one prompt to each of a team's recipients, one after the other: never to paused people, at most once per
+ * Sends one prompt to each of a team's recipients, one after the other: never to paused people or people who turned prompts off, at most once per
  * person and occurrence (each delivery is claimed in the database first), and one person's failure (cannot DM,
  * deactivated) never stops the rest. The pace is the Web API's: the messenger waits when Slack says so. A fan-out
  * interrupted because the bot is stopping leaves the rest unclaimed, for the catch-up after the restart.
@@ -27,19 +28,19 @@ public final class PromptSender {
     private static final Logger log = LoggerFactory.getLogger(PromptSender.class);
 
     private final PromptDeliveryRepository deliveries;
-    private final Pauses pauses;
+    private final PersonalControls controls;
     private final PromptMessenger messenger;
     private final Clock clock;
     private final Metrics metrics;
 
     public PromptSender(
             PromptDeliveryRepository deliveries,
-            Pauses pauses,
+            PersonalControls controls,
             PromptMessenger messenger,
             Clock clock,
             Metrics metrics) {
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
-        this.pauses = Objects.requireNonNull(pauses, "pauses");
+        this.controls = Objects.requireNonNull(controls, "controls");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -86,8 +87,9 @@ public final class PromptSender {
     }
 
     private Outcome deliver(Team team, PromptType type, Recipient recipient) {
-        if (pauses.isPaused(recipient.userId(), recipient.zone())) {
-            metrics.count(MetricName.PROMPTS_SUPPRESSED, "reason", "paused");
+        Optional<String> leftOut = controls.whyNoPrompt(recipient.userId(), recipient.zone());
+        if (leftOut.isPresent()) {
+            metrics.count(MetricName.PROMPTS_SUPPRESSED, "reason", leftOut.get());
             return Outcome.PAUSED;
         }
         Key key = new Key(team.channelId(), type.word(), recipient.userId(), recipient.occurrence());
@@ -127,7 +129,7 @@ public final class PromptSender {
         }
     }
 
-    /** What a fan-out did: sent, failed, held back because paused, or sent before (by another run). */
+    /** What a fan-out did: sent, failed, held back (paused, or prompts turned off), or sent before (by another run). */
     public record Tally(int sent, int failed, int paused, int alreadySent) {
         /** How many recipients the fan-out went through: all of them unless it was stopped. */
         public int total() {

@@ -3,7 +3,7 @@ package dev.ownership.bot.streak;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.workspace.Person;
 import dev.ownership.bot.workspace.Workspace;
-import dev.ownership.storage.streak.LeaderboardOptOutRepository;
+import dev.ownership.storage.streak.LeaderboardOptInRepository;
 import dev.ownership.storage.workspace.Team;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The per-person leaderboard a team may turn on. It never lists people who asked not to be listed, who are paused
+ * The per-person leaderboard a team may turn on. It lists only people who opted in, and never those who are paused
  * (a forgotten person is paused until they resume), or whom the bot could not message (bots, deactivated accounts).
  *
  * <p>Thread-safe. Looks people up in the workspace, so it may block on Slack.
@@ -28,13 +28,13 @@ public final class Leaderboard {
             .thenComparing(Standing::userId);
 
     private final StreakService streaks;
-    private final LeaderboardOptOutRepository optOuts;
+    private final LeaderboardOptInRepository optIns;
     private final Pauses pauses;
     private final Workspace workspace;
 
-    public Leaderboard(StreakService streaks, LeaderboardOptOutRepository optOuts, Pauses pauses, Workspace workspace) {
+    public Leaderboard(StreakService streaks, LeaderboardOptInRepository optIns, Pauses pauses, Workspace workspace) {
         this.streaks = Objects.requireNonNull(streaks, "streaks");
-        this.optOuts = Objects.requireNonNull(optOuts, "optOuts");
+        this.optIns = Objects.requireNonNull(optIns, "optIns");
         this.pauses = Objects.requireNonNull(pauses, "pauses");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
     }
@@ -42,7 +42,7 @@ public final class Leaderboard {
     /** The team's standings by current streaks (ownership first), at most {@link #SHOWN} people. */
     public List<Standing> standings(Team team) {
         return streaks.peopleIn(team).stream()
-                .filter(optOuts::isShown)
+                .filter(optIns::isShown)
                 .map(workspace::person)
                 .flatMap(Optional::stream)
                 .filter(person -> person.isReachableHuman() && !pauses.isPaused(person.id(), person.timezone()))

@@ -332,7 +332,7 @@ class CommandParserPropertiesTest {
                                 channel.words(),
                                 switch (head) {
                                     case "team" -> new Command.Team(channel.ref());
-                                    case "watch" -> new Command.Watch(channel.ref());
+                                    case "watch" -> new Command.Watch(channel.ref(), false);
                                     case "unwatch" -> new Command.Unwatch(channel.ref());
                                     case "digest" -> new Command.Digest(channel.ref());
                                     default -> new Command.Settings(channel.ref());

@@ -81,14 +81,14 @@ class CommandParserTest {
         @Test
         @DisplayName("default to the current channel")
         void shouldDefaultToCurrentChannel() {
-            assertThat(parse("watch")).isEqualTo(new Command.Watch(ChannelRef.current()));
+            assertThat(parse("watch")).isEqualTo(new Command.Watch(ChannelRef.current(), false));
         }
 
         @Test
         @DisplayName("are read when Slack escapes them, with or without a name")
         void shouldReadEscapedChannel() {
             assertThat(parse("watch <#C0STANDUP|standup>"))
-                    .isEqualTo(new Command.Watch(ChannelRef.ofId("C0STANDUP", "standup")));
+                    .isEqualTo(new Command.Watch(ChannelRef.ofId("C0STANDUP", "standup"), false));
             assertThat(parse("unwatch <#C0STANDUP>"))
                     .isEqualTo(new Command.Unwatch(ChannelRef.ofId("C0STANDUP", null)));
         }

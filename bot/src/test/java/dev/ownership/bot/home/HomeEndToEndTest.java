@@ -121,7 +121,8 @@ class HomeEndToEndTest {
                 .contains("Share a learning")
                 .contains("Flag a risk")
                 .contains("Pause until then")
-                .contains("Show me on my team's leaderboard")
+                .contains("On the leaderboard of teams that turn one on: *no*")
+                .contains("Nudges about blockers without a next step: *on*")
                 .doesNotContain("For leads");
     }
 
@@ -240,18 +241,47 @@ class HomeEndToEndTest {
     }
 
     @Test
-    @DisplayName("the leaderboard toggle hides the person from their team's leaderboard")
-    void shouldHideFromLeaderboard() {
+    @DisplayName("the leaderboard lists only people who joined it from their App Home, and leaving takes them off")
+    void shouldListOnlyWhoJoined() {
         post(ALICE, PROPOSED);
         post(BOB, PROPOSED);
         harness.command(ADMIN, STANDUP, "settings leaderboard on");
-        SimView home = openHome(ALICE, "Hide me");
+        assertThat(harness.command(BOB, STANDUP, "team")).doesNotContain(ALICE).doesNotContain(BOB);
+
+        SimView home = openHome(ALICE, "[Join]");
+        click(ALICE, home, "home_leaderboard", "show");
+        home = awaitHome(ALICE, text -> text.contains("You're on the leaderboard"));
+        assertThat(harness.command(BOB, STANDUP, "team")).contains(ALICE).doesNotContain(BOB);
 
         click(ALICE, home, "home_leaderboard", "hide");
-        awaitHome(ALICE, text -> text.contains("You're hidden from every leaderboard"));
+        awaitHome(ALICE, text -> text.contains("You're off every leaderboard"));
+        assertThat(harness.command(BOB, STANDUP, "team")).doesNotContain(ALICE);
+    }
 
-        String team = harness.command(BOB, STANDUP, "team");
-        assertThat(team).contains("@" + BOB).doesNotContain(ALICE);
+    @Test
+    @DisplayName("nudges and prompts switch off and on from the App Home, each on its own")
+    void shouldSwitchNudgesAndPrompts() {
+        post(ALICE, PROPOSED);
+        SimView home = openHome(ALICE, "Nudges about blockers without a next step: *on*");
+
+        click(ALICE, home, "home_nudges", "off");
+        home = awaitHome(
+                ALICE,
+                text -> text.contains("Nudges are off")
+                        && text.contains("Nudges about blockers without a next step: *off*")
+                        && text.contains("Scheduled prompts (learnings, risks, impact): *on*"));
+        click(ALICE, home, "home_prompts", "off");
+        home = awaitHome(
+                ALICE,
+                text -> text.contains("Prompts are off")
+                        && text.contains("Scheduled prompts (learnings, risks, impact): *off*"));
+        assertThat(harness.command(ALICE, STANDUP, "nudges on")).contains("Nudges are on again");
+
+        harness.slack().appHomeOpened(ALICE);
+        awaitHome(
+                ALICE,
+                text -> text.contains("Nudges about blockers without a next step: *on*")
+                        && text.contains("Scheduled prompts (learnings, risks, impact): *off*"));
     }
 
     @Nested
@@ -284,7 +314,7 @@ class HomeEndToEndTest {
 
             harness.slack().blockAction(ALICE, button[0], button[1], ActionSource.home(leadHome.id()));
 
-            awaitHome(ALICE, text -> text.contains("Only a team's leads can preview its digest"));
+            awaitHome(ALICE, text -> text.contains("The digest preview is for a team's leads"));
             assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
             assertThat(aliceHome.readableText()).doesNotContain("For leads");
         }

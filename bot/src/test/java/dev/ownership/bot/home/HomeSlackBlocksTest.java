@@ -68,6 +68,8 @@ class HomeSlackBlocksTest {
                 MONDAY,
                 true,
                 null,
+                true,
+                true,
                 teams.stream().map(HomeSlackBlocksTest::progress).toList(),
                 false,
                 teams,
@@ -87,8 +89,8 @@ class HomeSlackBlocksTest {
     @Test
     @DisplayName("shows streaks with a bar toward the next milestone, and a trophy past the last one")
     void shouldShowVisuals() {
-        HomePage page =
-                new HomePage("U0ME", NOW, MONDAY, false, null, List.of(progress(team(1))), true, List.of(), null);
+        HomePage page = new HomePage(
+                "U0ME", NOW, MONDAY, false, null, false, true, List.of(progress(team(1))), true, List.of(), null);
 
         String text = HomeSlackBlocks.home(page).getBlocks().toString();
 
@@ -97,7 +99,9 @@ class HomeSlackBlocksTest {
                 .contains(":trophy: past every milestone")
                 .contains("▰▰▰▰▰▰▰▰▱▱` 4/5 to the next milestone")
                 .contains("home_pause_date")
-                .contains("Hide me")
+                .contains("Leave")
+                .contains("Nudges about blockers without a next step: *off*")
+                .contains("Scheduled prompts (learnings, risks, impact): *on*")
                 .doesNotContain("For leads")
                 .doesNotContain("You're paused");
     }

@@ -2,6 +2,7 @@ package dev.ownership.bot.nudge;
 
 import static dev.ownership.bot.BotHarness.ALICE;
 import static dev.ownership.bot.BotHarness.BOB;
+import static dev.ownership.bot.BotHarness.LEAD;
 import static dev.ownership.bot.BotHarness.STANDUP;
 import static dev.ownership.bot.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,14 @@ class NudgeEndToEndTest {
                 .response()
                 .get("permalink")
                 .asText();
-        assertThat(blocks).contains(permalink).contains("Ask one named reviewer directly");
+        assertThat(blocks)
+                .contains(permalink)
+                .contains("Ask one named reviewer directly")
+                .contains("Only you got this message")
+                .contains("leads see a link to the post (not its text)")
+                .contains("Don't nudge me")
+                .doesNotContain("learned cues")
+                .doesNotContain("confidence");
         assertThat(nudge.text()).doesNotContain("billing retries").doesNotContain("PR #412");
         assertThat(harness.sim().history(STANDUP)).hasSize(1);
     }
@@ -259,7 +267,8 @@ class NudgeEndToEndTest {
                     .contains("<@" + ALICE + ">")
                     .contains("review at 2pm");
             RecordedCall updated = harness.sim().awaitCall("chat.update", WAIT);
-            assertThat(updated.text()).contains("Next step added");
+            assertThat(updated.text()).contains("Posted your next step in the thread");
+            assertThat(step.param("text")).doesNotContainIgnoringCase("nudge");
         }
 
         @Test
@@ -286,7 +295,26 @@ class NudgeEndToEndTest {
             harness.slack().clickButton(ALICE, nudge, "nudge_not_blocker");
 
             RecordedCall updated = harness.sim().awaitCall("chat.update", WAIT);
-            assertThat(updated.text()).contains("Thanks for telling me");
+            assertThat(updated.text()).contains("Thanks for telling me").doesNotContain("get better");
+        }
+
+        @Test
+        @DisplayName("Don't nudge me turns nudges off for the author only, and prompts stay on")
+        void shouldStopNudges() {
+            harness.slack().clickButton(ALICE, nudge, "nudge_stop");
+
+            RecordedCall updated = harness.sim().awaitCall("chat.update", WAIT);
+            assertThat(updated.text()).contains("no more nudges for you");
+            assertThat(harness.command(ALICE, STANDUP, "nudges off")).contains("already off");
+            assertThat(harness.command(ALICE, STANDUP, "prompts on")).contains("already on");
+
+            harness.advance(Duration.ofDays(1));
+            harness.sim().clearCalls();
+            post(ALICE, "Blocked: waiting on the review of PR #413 again.");
+            post(LEAD, "Blocked: the staging database is down since this morning.");
+            afterGrace();
+            awaitNudgeTo(LEAD);
+            assertThat(harness.sim().dmsTo(ALICE)).isEmpty();
         }
 
         @Test

@@ -66,13 +66,14 @@ class PrivacyEndToEndTest {
                                     && call.text().contains("3 weeks in a row"),
                             WAIT);
             SimView home = harness.sim().homeView(ALICE).orElseThrow();
-            harness.slack().blockAction(ALICE, "home_leaderboard", "hide", ActionSource.home(home.id()));
+            harness.slack().blockAction(ALICE, "home_leaderboard", "show", ActionSource.home(home.id()));
             harness.sim()
                     .awaitCall(
                             "views.publish",
                             call -> ALICE.equals(call.param("user_id"))
-                                    && call.text().contains("You're hidden"),
+                                    && call.text().contains("You're on the leaderboard"),
                             WAIT);
+            harness.command(ALICE, STANDUP, "nudges off");
             harness.command(ALICE, STANDUP, "pause until 2026-11-25");
         }
 
@@ -110,7 +111,8 @@ class PrivacyEndToEndTest {
                             "risks.user_id",
                             "impacts.user_id",
                             "streak_milestones.user_id",
-                            "leaderboard_optouts.user_id");
+                            "leaderboard_optins.user_id",
+                            "personal_controls.user_id");
         }
 
         @Test

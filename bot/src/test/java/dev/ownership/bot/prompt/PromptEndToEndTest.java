@@ -283,7 +283,7 @@ class PromptEndToEndTest {
         @DisplayName("a member who is neither admin nor lead is refused, and nothing is sent")
         void shouldRefuseMembers() {
             assertThat(harness.command(ALICE, STANDUP, "prompt learning"))
-                    .contains("Only admins and the leads of #standup");
+                    .contains("Only the people who look after #standup can send it a prompt");
             harness.probe().awaitBackgroundWork(WAIT);
 
             assertThat(harness.sim().calls("chat.postMessage")).isEmpty();
@@ -309,7 +309,7 @@ class PromptEndToEndTest {
         assertThat(harness.sim().history(STANDUP)).hasSize(1);
 
         harness.sim().workspace().addChannel(SimChannel.publicChannel("C0PLATFORM", "platform", ADMIN, ALICE));
-        assertThat(harness.command(ADMIN, "C0PLATFORM", "watch")).contains("Now watching #platform");
+        assertThat(harness.command(ADMIN, "C0PLATFORM", "watch quiet")).contains("Now watching #platform");
         harness.probe().awaitBackgroundWork(WAIT);
 
         assertThat(harness.command(ALICE, dm, "learned something else"))
@@ -358,7 +358,9 @@ class PromptEndToEndTest {
         @DisplayName("a non-admin's `schedule` is refused, and nothing changes")
         void shouldRefuseNonAdmin() {
             assertThat(harness.command(ALICE, STANDUP, "schedule learning fri 16:00"))
-                    .contains("Only workspace admins");
+                    .contains("Only the people who look after #standup")
+                    .contains("who set up #standup")
+                    .doesNotContain("OWNERSHIP_ADMINS");
 
             assertThat(admin("settings")).contains("learning fri 15:00");
         }
@@ -467,7 +469,7 @@ class PromptEndToEndTest {
         harness.sim()
                 .workspace()
                 .addChannel(SimChannel.publicChannel("C0BIG0001", "big", members.toArray(String[]::new)));
-        assertThat(harness.command(ADMIN, "C0BIG0001", "watch")).contains("Now watching #big");
+        assertThat(harness.command(ADMIN, "C0BIG0001", "watch quiet")).contains("Now watching #big");
         harness.probe().awaitBackgroundWork(Duration.ofSeconds(60));
         harness.sim().faults().failNext("chat.postMessage", 150, Fault.delay(Duration.ZERO));
         harness.sim().faults().failNext("chat.postMessage", Fault.rateLimited(1));

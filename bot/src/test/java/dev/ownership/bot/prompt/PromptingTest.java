@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.Pauses;
+import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.simulator.ManualClock;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.pause.PauseRepository;
+import dev.ownership.storage.pause.PersonalControlRepository;
 import dev.ownership.storage.prompt.PromptDelivery;
 import dev.ownership.storage.prompt.PromptDelivery.Key;
 import dev.ownership.storage.prompt.PromptDeliveryRepository;
@@ -65,6 +67,7 @@ class PromptingTest {
     private MemberRepository members;
     private PromptDeliveryRepository deliveries;
     private Pauses pauses;
+    private PersonalControls controls;
     private TeamMembership membership;
     private Prompting prompting;
 
@@ -77,7 +80,8 @@ class PromptingTest {
         ScheduleRepository schedules = new ScheduleRepository(database);
         pauses = new Pauses(new PauseRepository(database), clock);
         membership = new TeamMembership(teams, members, workspace, rebuilds::incrementAndGet, clock);
-        PromptSender sender = new PromptSender(deliveries, pauses, messenger, clock, new Metrics());
+        controls = new PersonalControls(pauses, new PersonalControlRepository(database), clock);
+        PromptSender sender = new PromptSender(deliveries, controls, messenger, clock, new Metrics());
         prompting = new Prompting(
                 teams,
                 schedules,
@@ -173,6 +177,23 @@ class PromptingTest {
             learningDue(BERLIN, FRIDAY_BERLIN);
             assertThat(messenger.promptedUsers()).containsExactly(ANNA);
 
+            Instant nextFriday = FRIDAY_BERLIN.plus(Duration.ofDays(7));
+            at(nextFriday);
+            learningDue(BERLIN, nextFriday);
+
+            assertThat(messenger.promptedUsers()).containsExactly(ANNA, ALICE, ANNA);
+        }
+
+        @Test
+        @DisplayName("people who turned prompts off are skipped until they turn them on again; nudges stay theirs")
+        void shouldSkipPeopleWithPromptsOff() {
+            controls.setPrompts(ALICE, false);
+            at(FRIDAY_BERLIN);
+            learningDue(BERLIN, FRIDAY_BERLIN);
+            assertThat(messenger.promptedUsers()).containsExactly(ANNA);
+            assertThat(controls.whyNoNudge(ALICE, BERLIN)).isEmpty();
+
+            controls.setPrompts(ALICE, true);
             Instant nextFriday = FRIDAY_BERLIN.plus(Duration.ofDays(7));
             at(nextFriday);
             learningDue(BERLIN, nextFriday);

@@ -161,6 +161,9 @@ class ProgressEndToEndTest {
         @DisplayName("with the leaderboard on, lists people by streak, never paused ones")
         void shouldListLeaderboardWithoutPausedPeople() {
             harness.command(ADMIN, STANDUP, "settings leaderboard on");
+            for (String person : List.of(ALICE, BOB, CHEN)) {
+                assertThat(harness.command(person, STANDUP, "leaderboard join")).contains("You're on the leaderboard");
+            }
             harness.command(CHEN, STANDUP, "pause");
 
             String team = harness.command(BOB, STANDUP, "team");
@@ -171,6 +174,23 @@ class ProgressEndToEndTest {
                     .contains("2. @" + BOB + " 0 · 0 · 1")
                     .doesNotContain(CHEN);
             assertThat(rawAnswer()).contains("<@" + ALICE + ">");
+        }
+
+        @Test
+        @DisplayName("the leaderboard ranks nobody who did not join it, and leaving takes a person off")
+        void shouldRankOnlyWhoJoined() {
+            harness.command(ADMIN, STANDUP, "settings leaderboard on");
+            assertThat(harness.command(BOB, STANDUP, "team"))
+                    .doesNotContain(ALICE)
+                    .doesNotContain(BOB);
+
+            harness.command(ALICE, STANDUP, "leaderboard join");
+            assertThat(harness.command(BOB, STANDUP, "team"))
+                    .contains("1. @" + ALICE)
+                    .doesNotContain(BOB);
+
+            assertThat(harness.command(ALICE, STANDUP, "leaderboard leave")).contains("You're off the leaderboard");
+            assertThat(harness.command(BOB, STANDUP, "team")).doesNotContain(ALICE);
         }
 
         @Test

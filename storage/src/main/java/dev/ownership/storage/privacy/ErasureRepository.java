@@ -30,7 +30,10 @@ public final class ErasureRepository {
             new String[] {"risks", "user_id"},
             new String[] {"impacts", "user_id"},
             new String[] {"streak_milestones", "user_id"},
-            new String[] {"leaderboard_optouts", "user_id"});
+            new String[] {"leaderboard_optins", "user_id"},
+            new String[] {"personal_controls", "user_id"},
+            new String[] {"ownership_admins", "user_id"},
+            new String[] {"introductions", "user_id"});
 
     private final Database database;
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.storage.Database;
 import dev.ownership.storage.pause.PauseRepository;
-import dev.ownership.storage.streak.LeaderboardOptOutRepository;
+import dev.ownership.storage.pause.PersonalControlRepository;
+import dev.ownership.storage.streak.LeaderboardOptInRepository;
 import dev.ownership.storage.streak.MilestoneRepository;
 import dev.ownership.storage.testing.Rows;
+import dev.ownership.storage.workspace.AdminRepository;
+import dev.ownership.storage.workspace.IntroductionRepository;
 import dev.ownership.storage.workspace.TeamRepository;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,7 +62,10 @@ class ErasureRepositoryTest {
         new PauseRepository(database).pause(userId, TODAY.minusDays(20), TODAY.minusDays(10), T0);
         new MilestoneRepository(database)
                 .claim(new MilestoneRepository.Milestone(channelId, userId, "learning", 3, T0), TODAY, null, T0);
-        new LeaderboardOptOutRepository(database).setShown(userId, false, T0);
+        new LeaderboardOptInRepository(database).setShown(userId, true, T0);
+        new PersonalControlRepository(database).setNudges(userId, false, T0);
+        new AdminRepository(database).add(userId, "U0WSADMIN", T0);
+        new IntroductionRepository(database).claim(channelId, userId, T0);
         database.write(connection -> {
             try (var statement = connection.prepareStatement("UPDATE teams SET watched_by = ?")) {
                 statement.setString(1, FORGOTTEN);
@@ -96,7 +102,10 @@ class ErasureRepositoryTest {
                         "team_leads.user_id",
                         "team_members.user_id",
                         "streak_milestones.user_id",
-                        "leaderboard_optouts.user_id");
+                        "leaderboard_optins.user_id",
+                        "personal_controls.user_id",
+                        "ownership_admins.user_id",
+                        "introductions.user_id");
         assertThat(erased)
                 .containsEntry("learnings", 1)
                 .containsEntry("standup_posts", 1)

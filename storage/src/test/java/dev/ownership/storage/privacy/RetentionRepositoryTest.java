@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.storage.Database;
 import dev.ownership.storage.pause.PauseRepository;
-import dev.ownership.storage.streak.LeaderboardOptOutRepository;
+import dev.ownership.storage.pause.PersonalControlRepository;
+import dev.ownership.storage.streak.LeaderboardOptInRepository;
 import dev.ownership.storage.streak.MilestoneRepository;
 import dev.ownership.storage.testing.Rows;
+import dev.ownership.storage.workspace.AdminRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,13 +101,17 @@ class RetentionRepositoryTest {
     @DisplayName("teams, members and preferences are current state, not records: they stay")
     void shouldKeepState() {
         rows.team("C1").lead("C1", "U1").member("C1", "U1", OLD);
-        new LeaderboardOptOutRepository(database).setShown("U1", false, OLD);
+        new LeaderboardOptInRepository(database).setShown("U1", true, OLD);
+        new PersonalControlRepository(database).setPrompts("U1", false, OLD);
+        new AdminRepository(database).add("U1", "U2", OLD);
 
         retention.deleteBefore(CUTOFF);
 
         assertThat(rows.count("teams")).isEqualTo(1);
         assertThat(rows.count("team_leads")).isEqualTo(1);
         assertThat(rows.count("team_members")).isEqualTo(1);
-        assertThat(rows.count("leaderboard_optouts")).isEqualTo(1);
+        assertThat(rows.count("leaderboard_optins")).isEqualTo(1);
+        assertThat(rows.count("personal_controls")).isEqualTo(1);
+        assertThat(rows.count("ownership_admins")).isEqualTo(1);
     }
 }

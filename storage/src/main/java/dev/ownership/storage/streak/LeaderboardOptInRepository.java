@@ -6,27 +6,27 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Who asked not to be listed on their teams' leaderboards. Everyone is listed by default once a team turns its
- * leaderboard on.
+ * Who chose to be listed on their teams' leaderboards. Nobody is listed unless they opt in, even when a team has
+ * turned its leaderboard on.
  *
  * <p>Thread-safe.
  */
-public final class LeaderboardOptOutRepository {
+public final class LeaderboardOptInRepository {
     private final Database database;
 
-    public LeaderboardOptOutRepository(Database database) {
+    public LeaderboardOptInRepository(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Lists or hides {@code userId} on leaderboards. */
+    /** Lists {@code userId} on leaderboards, or stops listing them. */
     public void setShown(String userId, boolean shown, Instant now) {
         database.write(connection -> {
             String sql = shown
-                    ? "DELETE FROM leaderboard_optouts WHERE user_id = ?"
-                    : "INSERT INTO leaderboard_optouts (user_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
+                    ? "INSERT INTO leaderboard_optins (user_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"
+                    : "DELETE FROM leaderboard_optins WHERE user_id = ?";
             try (var statement = connection.prepareStatement(sql)) {
                 statement.setString(1, userId);
-                if (!shown) {
+                if (shown) {
                     statement.setLong(2, now.toEpochMilli());
                 }
                 statement.executeUpdate();
@@ -34,13 +34,13 @@ public final class LeaderboardOptOutRepository {
         });
     }
 
-    /** Whether {@code userId} may be listed on leaderboards. */
+    /** Whether {@code userId} opted in to being listed on leaderboards. */
     public boolean isShown(String userId) {
         return database.read(connection -> {
-            try (var statement = connection.prepareStatement("SELECT 1 FROM leaderboard_optouts WHERE user_id = ?")) {
+            try (var statement = connection.prepareStatement("SELECT 1 FROM leaderboard_optins WHERE user_id = ?")) {
                 statement.setString(1, userId);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return !rows.next();
+                    return rows.next();
                 }
             }
         });

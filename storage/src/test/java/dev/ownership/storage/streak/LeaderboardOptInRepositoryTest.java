@@ -11,18 +11,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("leaderboard opt-outs")
-class LeaderboardOptOutRepositoryTest {
+@DisplayName("leaderboard opt-ins")
+class LeaderboardOptInRepositoryTest {
     @TempDir
     Path directory;
 
     private Database database;
-    private LeaderboardOptOutRepository optOuts;
+    private LeaderboardOptInRepository optIns;
 
     @BeforeEach
     void open() {
         database = Database.open(directory.resolve("o.db"));
-        optOuts = new LeaderboardOptOutRepository(database);
+        optIns = new LeaderboardOptInRepository(database);
     }
 
     @AfterEach
@@ -31,16 +31,16 @@ class LeaderboardOptOutRepositoryTest {
     }
 
     @Test
-    @DisplayName("people are shown by default, can hide and show themselves again, idempotently")
+    @DisplayName("nobody is listed by default; people opt in and out again, idempotently")
     void shouldToggle() {
-        assertThat(optOuts.isShown("U1")).isTrue();
+        assertThat(optIns.isShown("U1")).isFalse();
 
-        optOuts.setShown("U1", false, Instant.EPOCH);
-        optOuts.setShown("U1", false, Instant.EPOCH);
-        assertThat(optOuts.isShown("U1")).isFalse();
-        assertThat(optOuts.isShown("U2")).isTrue();
+        optIns.setShown("U1", true, Instant.EPOCH);
+        optIns.setShown("U1", true, Instant.EPOCH);
+        assertThat(optIns.isShown("U1")).isTrue();
+        assertThat(optIns.isShown("U2")).isFalse();
 
-        optOuts.setShown("U1", true, Instant.EPOCH);
-        assertThat(optOuts.isShown("U1")).isTrue();
+        optIns.setShown("U1", false, Instant.EPOCH);
+        assertThat(optIns.isShown("U1")).isFalse();
     }
 }
