@@ -1,18 +1,17 @@
 package dev.ownership.bot.command;
 
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.Period;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +19,11 @@ import java.util.regex.Pattern;
  * Parses the text of {@code /ownership} into a {@link Command}.
  *
  * <p>Channel and user arguments arrive escaped ({@code <#C123|name>}, {@code <@U123|name>}) because the command
- * is declared with {@code should_escape}; plain ids and names are accepted too. Never throws: text that is not a
- * command becomes {@link Command.Invalid} with a short explanation of what would work. Stateless and thread-safe.
+ * is declared with {@code should_escape}; plain ids and names are accepted too. Arguments are read as people type
+ * them ({@code 3pm}, {@code 9am-6pm}, {@code mon and thu}, {@code pause 2 weeks}, {@code tokyo}; see
+ * {@link TimeWords}, {@link DayWords}, {@link DateWords}, {@link ZoneWords}, {@link PeopleList}). Never throws:
+ * text that is not a command becomes {@link Command.Invalid} with one short line about the argument it could not
+ * read and an example that would work. Stateless and thread-safe.
  */
 public final class CommandParser {
     static final int MAX_TEXT_LENGTH = 2_000;
@@ -32,8 +34,8 @@ public final class CommandParser {
     private static final Pattern ESCAPED_USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
     private static final Pattern PLAIN_USER_ID = Pattern.compile("[UW][A-Z0-9]{6,}");
     private static final Pattern USER_NAME = Pattern.compile("@([\\w.-]{1,80})");
-    private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
-    private static final Pattern HOURS = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)-([01]?\\d|2[0-4]):([0-5]\\d)");
+    private static final Set<String> UNTIL = Set.of("until", "till", "til", "'til", "untill");
+    private static final Set<String> FILLERS = Set.of("in", "for");
     private static final List<String> WORDS = List.of(
             "me",
             "help",
@@ -55,8 +57,25 @@ public final class CommandParser {
             "leaderboard",
             "admins");
 
-    /** Parses {@code text} as typed after {@code /ownership}. */
-    public Command parse(String text) {
+    /**
+     * Parses {@code text} as typed after {@code /ownership}.
+     *
+     * @param today today's date in the timezone of the person typing, for relative dates ({@code pause until
+     *     friday})
+     */
+    public Command parse(String text, LocalDate today) {
+        Objects.requireNonNull(today, "today");
+        return parse(text, () -> today);
+    }
+
+    /**
+     * Parses {@code text} as typed after {@code /ownership}.
+     *
+     * @param today today's date in the timezone of the person typing, for relative dates ({@code pause until
+     *     friday}); asked for only when the text has a date, so that other commands need not look the person up
+     */
+    public Command parse(String text, Supplier<LocalDate> today) {
+        Objects.requireNonNull(today, "today");
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
             return new Command.Me();
@@ -71,7 +90,7 @@ public final class CommandParser {
             case "learned", "learnt", "til" -> learned(rest);
             case "risk" -> risk(rest);
             case "team" -> channelOnly(args, "team", Command.Team::new);
-            case "pause" -> pause(args);
+            case "pause" -> pause(args, today);
             case "resume", "unpause" -> noArguments(args, new Command.Resume(), "resume");
             case "forget-me", "forgetme" -> noArguments(args, new Command.ForgetMe(), "forget-me");
             case "forget" ->
@@ -117,143 +136,180 @@ public final class CommandParser {
                 + " characters. Could you shorten it, or link to a doc?");
     }
 
-    private static Command pause(List<String> args) {
+    private static Command pause(List<String> args, Supplier<LocalDate> today) {
         if (args.isEmpty()) {
             return new Command.Pause(null);
         }
-        List<String> dateArgs = args.get(0).equalsIgnoreCase("until") ? args.subList(1, args.size()) : args;
-        if (dateArgs.size() != 1) {
-            return new Command.Invalid("Use `/ownership pause` or `/ownership pause until YYYY-MM-DD`.");
-        }
-        try {
-            return new Command.Pause(LocalDate.parse(dateArgs.get(0)));
-        } catch (DateTimeParseException e) {
+        boolean saysUntil = UNTIL.contains(args.get(0).toLowerCase(Locale.ROOT));
+        List<String> dateArgs = saysUntil ? args.subList(1, args.size()) : args;
+        if (dateArgs.isEmpty()) {
             return new Command.Invalid(
-                    "`" + shown(dateArgs.get(0))
-                            + "` is not a date I can read. Use `/ownership pause until YYYY-MM-DD`, e.g. `pause until 2027-01-04`.");
+                    "Until when? Try `pause until friday`, `pause 2 weeks` or " + "`pause until 2027-01-04`.");
         }
+        String text = String.join(" ", dateArgs);
+        LocalDate now = today.get();
+        Optional<Period> length = DateWords.length(text);
+        if (length.isPresent()) {
+            return new Command.Pause(now.plus(length.get()));
+        }
+        Parsed<LocalDate> date = DateWords.date(text, now);
+        if (!saysUntil && date.ok() && DateWords.isRelative(text, now)) {
+            // "pause friday" could as well mean a day off on Friday; pauses start today, so say what would work.
+            return new Command.Invalid("Pauses start today: did you mean `pause until " + text.toLowerCase(Locale.ROOT)
+                    + "`? You'd be back on "
+                    + date.value().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                    + " " + date.value() + ".");
+        }
+        return date.toCommand(Command.Pause::new);
     }
 
     private static Command leads(List<String> args) {
-        String usage = "Use `/ownership leads @a @b [#channel]`, or `/ownership leads none` to clear them.";
-        List<String> userArgs = new ArrayList<>(args);
+        List<String> words = new ArrayList<>(args);
         ChannelRef channel = ChannelRef.current();
-        if (!userArgs.isEmpty()) {
-            Optional<ChannelRef> last = channelRef(userArgs.get(userArgs.size() - 1));
+        if (!words.isEmpty()) {
+            Optional<ChannelRef> last = channelRef(words.get(words.size() - 1));
+            Optional<ChannelRef> first = words.size() > 1 ? channelRef(words.get(0)) : Optional.empty();
             if (last.isPresent()) {
                 channel = last.get();
-                userArgs.remove(userArgs.size() - 1);
+                words.remove(words.size() - 1);
+                dropTrailingFiller(words);
+            } else if (first.isPresent()) {
+                channel = first.get();
+                words.remove(0);
             }
         }
-        if (userArgs.size() == 1 && userArgs.get(0).equalsIgnoreCase("none")) {
+        if (words.size() == 1 && words.get(0).equalsIgnoreCase("none")) {
             return new Command.Leads(List.of(), channel);
         }
-        if (userArgs.isEmpty()) {
-            return new Command.Invalid("Name at least one lead. " + usage);
+        if (words.isEmpty()) {
+            return new Command.Invalid(
+                    "Name at least one lead, e.g. `leads @lee, @ada`, or `leads none` to clear them.");
         }
-        List<UserRef> users = new ArrayList<>();
-        for (String arg : userArgs) {
-            Optional<UserRef> user = userRef(arg);
-            if (user.isEmpty()) {
-                return new Command.Invalid("`" + shown(arg) + "` is not a person I can recognise. " + usage);
-            }
-            if (!users.contains(user.get())) {
-                users.add(user.get());
-            }
-        }
-        return new Command.Leads(users, channel);
+        ChannelRef where = channel;
+        return PeopleList.people(words, "`leads @lee, @ada`").toCommand(people -> new Command.Leads(people, where));
     }
 
     private static Command schedule(List<String> args) {
-        String usage = "Use `/ownership schedule learning|risk|impact|digest DAYS HH:MM [#channel]` (e.g. "
-                + "`schedule learning fri 15:00`), `schedule KIND off`, `schedule workdays mon-fri`, "
-                + "`schedule hours 09:00-18:00` or `schedule timezone Europe/Berlin`.";
         if (args.isEmpty()) {
-            return new Command.Invalid(usage);
+            return new Command.Invalid("Say what to schedule, e.g. `schedule learning fri 15:00` or "
+                    + "`schedule hours 9am-6pm`. `/ownership help` lists them all.");
         }
         String what = args.get(0).toLowerCase(Locale.ROOT);
         List<String> rest = args.subList(1, args.size());
         Optional<ChannelRef> trailing = rest.isEmpty() ? Optional.empty() : channelRef(rest.get(rest.size() - 1));
         ChannelRef channel = trailing.orElse(ChannelRef.current());
-        List<String> values = trailing.isPresent() ? rest.subList(0, rest.size() - 1) : rest;
+        List<String> values = new ArrayList<>(trailing.isPresent() ? rest.subList(0, rest.size() - 1) : rest);
+        if (trailing.isPresent()) {
+            dropTrailingFiller(values);
+        }
         return switch (what) {
-            case "workdays" -> workdays(values, channel, usage);
+            case "workdays" -> workdays(values, channel);
             case "hours" -> hours(values, channel);
             case "timezone", "tz" -> timezone(values, channel);
             default ->
                 PromptKind.fromWord(what)
-                        .map(kind -> scheduleKind(kind, values, channel, usage))
+                        .map(kind -> scheduleKind(kind, values, channel))
                         .orElseGet(
-                                () -> new Command.Invalid("I can't schedule `" + shown(args.get(0)) + "`. " + usage));
+                                () -> new Command.Invalid(
+                                        "I can't schedule " + quoted(args.get(0))
+                                                + ". Try `learning`, `risk`, `impact` or `digest`, e.g. `schedule learning fri 15:00`."));
         };
     }
 
-    private static Command scheduleKind(PromptKind kind, List<String> values, ChannelRef channel, String usage) {
+    /**
+     * {@code schedule KIND DAYS TIME}, also with the time first ({@code 15:00 fri}), {@code at} before the time,
+     * or am/pm apart from it ({@code fri at 3 pm}).
+     */
+    private static Command scheduleKind(PromptKind kind, List<String> values, ChannelRef channel) {
         if (values.size() == 1 && values.get(0).equalsIgnoreCase("off")) {
             return new Command.ScheduleOff(kind, channel);
         }
-        if (values.size() != 2) {
-            return new Command.Invalid(usage);
+        String example = "`schedule " + kind.word() + " fri 15:00`";
+        List<String> words = timeWords(values);
+        if (words.isEmpty()) {
+            return new Command.Invalid("When? Add days and a time, e.g. " + example + ".");
         }
-        Optional<Set<DayOfWeek>> days = DaySpec.parse(values.get(0));
-        if (days.isEmpty()) {
-            return new Command.Invalid("`" + shown(values.get(0))
-                    + "` are not days I can read: use `mon`, `mon-fri` or " + "`mon,wed,fri`.");
+        int count = words.size();
+        Optional<LocalTime> last = TimeWords.time(words.get(count - 1));
+        Optional<LocalTime> first = count > 1 ? TimeWords.time(words.get(0)) : Optional.empty();
+        if (count == 1 && last.isPresent()) {
+            return new Command.Invalid("Which days? Add them before the time, e.g. " + example + ".");
         }
-        Optional<LocalTime> time = time(values.get(1));
-        if (time.isEmpty()) {
-            return new Command.Invalid(
-                    "`" + shown(values.get(1)) + "` is not a time: use 24-hour `HH:MM`, e.g. `15:00`.");
+        if (last.isEmpty() && first.isEmpty()) {
+            return new Command.Invalid(missingTime(words, example));
         }
-        return new Command.Schedule(kind, days.get(), time.get(), channel);
+        List<String> dayWords = last.isPresent() ? words.subList(0, count - 1) : words.subList(1, count);
+        String daysText = String.join(" ", dayWords);
+        LocalTime time = last.orElseGet(first::get);
+        return DayWords.days(daysText)
+                .<Command>map(days -> new Command.Schedule(kind, days, time, channel))
+                .orElseGet(() -> new Command.Invalid(DayWords.notDays(daysText)));
     }
 
-    private static Command workdays(List<String> values, ChannelRef channel, String usage) {
-        if (values.size() != 1) {
-            return new Command.Invalid("Use `/ownership schedule workdays DAYS`, e.g. `mon-fri` or `sun-thu`.");
+    /** The problem with days and a time when neither end is a time: the time is wrong, or missing. */
+    private static String missingTime(List<String> words, String example) {
+        int count = words.size();
+        if (count > 1
+                && DayWords.days(String.join(" ", words.subList(0, count - 1))).isPresent()) {
+            return TimeWords.notATime(words.get(count - 1));
         }
-        return DaySpec.parse(values.get(0))
+        if (count > 1
+                && DayWords.days(String.join(" ", words.subList(1, count))).isPresent()) {
+            return TimeWords.notATime(words.get(0));
+        }
+        if (DayWords.days(String.join(" ", words)).isPresent()) {
+            return "At what time? Add it after the days, e.g. " + example + ".";
+        }
+        return DayWords.notDays(String.join(" ", words));
+    }
+
+    /** The words of a schedule with {@code at} left out and am/pm joined to the time before it. */
+    private static List<String> timeWords(List<String> values) {
+        List<String> words = new ArrayList<>();
+        for (String value : values) {
+            String lower = value.toLowerCase(Locale.ROOT);
+            if (lower.equals("at")) {
+                continue;
+            }
+            if (!words.isEmpty() && lower.matches("[ap]\\.?m\\.?")) {
+                words.set(words.size() - 1, words.get(words.size() - 1) + lower);
+            } else {
+                words.add(value);
+            }
+        }
+        return words;
+    }
+
+    private static Command workdays(List<String> values, ChannelRef channel) {
+        if (values.isEmpty()) {
+            return new Command.Invalid("Which days? e.g. `schedule workdays mon-fri` or `schedule workdays sun-thu`.");
+        }
+        String text = String.join(" ", values);
+        return DayWords.days(text)
                 .<Command>map(days -> new Command.Workdays(days, channel))
-                .orElseGet(() -> new Command.Invalid("`" + shown(values.get(0))
-                        + "` are not days I can read: use `mon-fri`, `sun-thu` or `mon,tue,thu`."));
+                .orElseGet(() -> new Command.Invalid(DayWords.notDays(text)));
     }
 
     private static Command hours(List<String> values, ChannelRef channel) {
-        String usage = "Use `/ownership schedule hours HH:MM-HH:MM`, e.g. `09:00-18:00`.";
-        if (values.size() != 1) {
-            return new Command.Invalid(usage);
+        if (values.isEmpty()) {
+            return new Command.Invalid("Which hours? e.g. `schedule hours 9am-6pm` or `schedule hours 09:00-18:00`.");
         }
-        Matcher matcher = HOURS.matcher(values.get(0));
-        if (!matcher.matches()) {
-            return new Command.Invalid("`" + shown(values.get(0)) + "` is not a range of hours. " + usage);
-        }
-        LocalTime start = LocalTime.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
-        int endHour = Integer.parseInt(matcher.group(3));
-        int endMinute = Integer.parseInt(matcher.group(4));
-        if (endHour == 24 && endMinute != 0) {
-            return new Command.Invalid(usage);
-        }
-        LocalTime end = endHour == 24 ? LocalTime.MAX.withNano(0).withSecond(0) : LocalTime.of(endHour, endMinute);
-        if (!end.isAfter(start)) {
-            return new Command.Invalid(
-                    "Working hours must end after they start (both in each person's own " + "timezone). " + usage);
-        }
-        return new Command.Hours(start, end, channel);
+        return TimeWords.hours(String.join(" ", values))
+                .toCommand(range -> new Command.Hours(range.start(), range.end(), channel));
     }
 
     private static Command timezone(List<String> values, ChannelRef channel) {
-        String usage = "Use `/ownership schedule timezone AREA/CITY`, e.g. `Europe/Berlin` or `America/New_York`.";
-        if (values.size() != 1) {
-            return new Command.Invalid(usage);
+        if (values.isEmpty()) {
+            return new Command.Invalid(
+                    "Which timezone? e.g. `schedule timezone Europe/Berlin`, `schedule timezone tokyo` or `PST`.");
         }
-        String value = values.get(0);
-        if (!value.contains("/") && !value.equalsIgnoreCase("UTC")) {
-            return new Command.Invalid("`" + shown(value) + "` is not an AREA/CITY timezone. " + usage);
-        }
-        try {
-            return new Command.Timezone(ZoneId.of(value.equalsIgnoreCase("UTC") ? "UTC" : value), channel);
-        } catch (DateTimeException e) {
-            return new Command.Invalid("I don't know the timezone `" + shown(value) + "`. " + usage);
+        return ZoneWords.zone(String.join(" ", values)).toCommand(zone -> new Command.Timezone(zone, channel));
+    }
+
+    /** Drops an {@code in} or {@code for} left before a channel ({@code leads @a in #standup}). */
+    private static void dropTrailingFiller(List<String> words) {
+        if (!words.isEmpty() && FILLERS.contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))) {
+            words.remove(words.size() - 1);
         }
     }
 
@@ -264,14 +320,14 @@ public final class CommandParser {
         }
         Optional<PromptKind> kind = PromptKind.fromWord(args.get(0)).filter(PromptKind::isPrompt);
         if (kind.isEmpty()) {
-            return new Command.Invalid("`" + shown(args.get(0)) + "` is not a prompt. " + usage);
+            return new Command.Invalid(quoted(args.get(0)) + " is not a prompt. " + usage);
         }
         if (args.size() == 1) {
             return new Command.SendPrompt(kind.get(), ChannelRef.current());
         }
         return channelRef(args.get(1))
                 .<Command>map(channel -> new Command.SendPrompt(kind.get(), channel))
-                .orElseGet(() -> new Command.Invalid("`" + shown(args.get(1)) + "` is not a channel. " + usage));
+                .orElseGet(() -> new Command.Invalid(quoted(args.get(1)) + " is not a channel. " + usage));
     }
 
     private static Command settings(List<String> args) {
@@ -289,7 +345,7 @@ public final class CommandParser {
             }
             return channelRef(args.get(2))
                     .<Command>map(channel -> new Command.Leaderboard(value.equals("on"), channel))
-                    .orElseGet(() -> new Command.Invalid("`" + shown(args.get(2)) + "` is not a channel. " + usage));
+                    .orElseGet(() -> new Command.Invalid(quoted(args.get(2)) + " is not a channel. " + usage));
         }
         return channelOnly(args, "settings", Command.Settings::new);
     }
@@ -366,7 +422,7 @@ public final class CommandParser {
         return channelRef(args.get(0))
                 .map(make)
                 .orElseGet(() -> new Command.Invalid(
-                        "`" + shown(args.get(0)) + "` is not a channel. Use `/ownership " + word + " [#channel]`."));
+                        quoted(args.get(0)) + " is not a channel. Use `/ownership " + word + " [#channel]`."));
     }
 
     private static Command noArguments(List<String> args, Command command, String word) {
@@ -380,12 +436,12 @@ public final class CommandParser {
                 .map(candidate -> " Did you mean `/ownership " + candidate + "`?")
                 .orElse("");
         return new Command.Invalid(
-                "I don't know `" + shown(word) + "`." + suggestion + " `/ownership help` lists what I can do.");
+                "I don't know " + quoted(word) + "." + suggestion + " `/ownership help` lists what I can do.");
     }
 
-    /** A word someone typed, as an explanation repeats it: cut short, so that the explanation stays short. */
-    private static String shown(String typed) {
-        return typed.length() > 40 ? typed.substring(0, 40) + "…" : typed;
+    /** A word someone typed, as an explanation repeats it: as Slack shows it, cut short (see {@link Echo}). */
+    private static String quoted(String typed) {
+        return Echo.quoted(typed);
     }
 
     static Optional<ChannelRef> channelRef(String token) {
@@ -416,14 +472,6 @@ public final class CommandParser {
             return Optional.of(UserRef.ofName(name.group(1)));
         }
         return Optional.empty();
-    }
-
-    private static Optional<LocalTime> time(String value) {
-        Matcher matcher = TIME.matcher(value);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(LocalTime.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
     }
 
     private static Optional<String> closestWord(String word) {
@@ -463,60 +511,5 @@ public final class CommandParser {
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    /** Parses day specifications: {@code mon}, {@code mon-fri}, {@code sun-thu}, {@code mon,wed,fri}. */
-    static final class DaySpec {
-        private DaySpec() {}
-
-        static Optional<Set<DayOfWeek>> parse(String spec) {
-            EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            for (String part : spec.toLowerCase(Locale.ROOT).split(",")) {
-                if (!addPart(part.strip(), days)) {
-                    return Optional.empty();
-                }
-            }
-            return days.isEmpty() ? Optional.empty() : Optional.of(days);
-        }
-
-        private static boolean addPart(String part, EnumSet<DayOfWeek> days) {
-            if (part.equals("daily") || part.equals("every-day") || part.equals("everyday")) {
-                days.addAll(EnumSet.allOf(DayOfWeek.class));
-                return true;
-            }
-            if (part.equals("weekdays")) {
-                days.addAll(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
-                return true;
-            }
-            String[] range = part.split("-");
-            if (range.length == 1) {
-                return day(range[0]).map(days::add).isPresent();
-            }
-            if (range.length != 2) {
-                return false;
-            }
-            Optional<DayOfWeek> from = day(range[0]);
-            Optional<DayOfWeek> to = day(range[1]);
-            if (from.isEmpty() || to.isEmpty()) {
-                return false;
-            }
-            DayOfWeek day = from.get();
-            days.add(day);
-            while (day != to.get()) {
-                day = day.plus(1);
-                days.add(day);
-            }
-            return true;
-        }
-
-        private static Optional<DayOfWeek> day(String word) {
-            if (word.length() < 2) {
-                return Optional.empty();
-            }
-            List<DayOfWeek> matches = Arrays.stream(DayOfWeek.values())
-                    .filter(day -> day.name().toLowerCase(Locale.ROOT).startsWith(word))
-                    .toList();
-            return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
-        }
     }
 }

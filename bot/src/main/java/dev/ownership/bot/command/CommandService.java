@@ -66,7 +66,7 @@ public final class CommandService {
 
     /** Runs one command and returns the private answer. */
     public Reply handle(Invocation invocation) {
-        Command command = parser.parse(invocation.text());
+        Command command = parser.parse(invocation.text(), () -> personal.today(invocation.userId()));
         if (command instanceof Command.Invalid invalid) {
             return Reply.info(invalid.message());
         }

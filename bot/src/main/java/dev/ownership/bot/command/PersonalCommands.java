@@ -103,6 +103,11 @@ final class PersonalCommands {
                                 + "weekly streaks are on hold. `/ownership resume` ends it sooner.");
     }
 
+    /** Today's date where {@code userId} is, as their pauses count it. */
+    LocalDate today(String userId) {
+        return pauses.today(zoneOf(userId));
+    }
+
     Reply resume(String userId) {
         boolean wasPaused = pauses.resume(userId, zoneOf(userId));
         return wasPaused

@@ -21,6 +21,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
 /**
@@ -55,12 +56,15 @@ class CommandParserPropertiesTest {
             "digest",
             "settings");
 
+    /** The day the commands are typed, where the person is. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
     private final CommandParser parser = new CommandParser();
 
     @Property(tries = 1_000)
     @Label("never throws on random text and always answers with a command or a short explanation")
     void shouldNeverThrow(@ForAll @StringLength(max = 3_000) String text) {
-        Command command = parser.parse(text);
+        Command command = parser.parse(text, TODAY);
 
         assertThat(command).isNotNull();
         assertExplains(command);
@@ -69,7 +73,7 @@ class CommandParserPropertiesTest {
     @Property(tries = 1_000)
     @Label("never throws on command-shaped text with hostile arguments, and explains what it cannot read")
     void shouldSurviveHostileArguments(@ForAll("commandShaped") String text) {
-        Command command = parser.parse(text);
+        Command command = parser.parse(text, TODAY);
 
         assertThat(command).isNotNull();
         assertExplains(command);
@@ -78,7 +82,7 @@ class CommandParserPropertiesTest {
     @Property(tries = 500)
     @Label("answers a first word it does not know by pointing to /ownership help")
     void shouldPointUnknownWordsToHelp(@ForAll("unknownHead") String head, @ForAll("arguments") List<String> args) {
-        Command command = parser.parse(head + " " + String.join(" ", args));
+        Command command = parser.parse(head + " " + String.join(" ", args), TODAY);
 
         assertThat(command).isInstanceOf(Command.Invalid.class);
         assertThat(((Command.Invalid) command).message()).contains("`/ownership help`");
@@ -87,16 +91,16 @@ class CommandParserPropertiesTest {
     @Property(tries = 500)
     @Label("gives the same answer to the same text, from the same or another parser")
     void shouldBeDeterministic(@ForAll("anyText") String text) {
-        Command first = parser.parse(text);
+        Command first = parser.parse(text, TODAY);
 
-        assertThat(parser.parse(text)).isEqualTo(first);
-        assertThat(new CommandParser().parse(text)).isEqualTo(first);
+        assertThat(parser.parse(text, TODAY)).isEqualTo(first);
+        assertThat(new CommandParser().parse(text, TODAY)).isEqualTo(first);
     }
 
     @Property(tries = 1_000)
     @Label("parses every command of the grammar, written plainly, to what it means")
     void shouldParseWhatItMeans(@ForAll("typed") Typed typed) {
-        assertThat(parser.parse(typed.plainly())).as(typed.plainly()).isEqualTo(typed.expected());
+        assertThat(parser.parse(typed.plainly(), TODAY)).as(typed.plainly()).isEqualTo(typed.expected());
     }
 
     @Property(tries = 1_000)
@@ -109,7 +113,21 @@ class CommandParserPropertiesTest {
             @ForAll List<Boolean> upper) {
         String varied = before + typed.varied(separators, upper) + after;
 
-        assertThat(parser.parse(varied)).as(varied).isEqualTo(typed.expected());
+        assertThat(parser.parse(varied, TODAY)).as(varied).isEqualTo(typed.expected());
+    }
+
+    @Property(tries = 300)
+    @Label("refuses to pause until a date that is today or has passed, and says which")
+    void shouldRefusePastDates(@ForAll @IntRange(min = 0, max = 36_000) int daysAgo, @ForAll boolean saysUntil) {
+        LocalDate date = TODAY.minusDays(daysAgo);
+
+        Command command = parser.parse("pause " + (saysUntil ? "until " : "") + date, TODAY);
+
+        assertThat(command).isInstanceOf(Command.Invalid.class);
+        assertThat(((Command.Invalid) command).message())
+                .contains(date.toString())
+                .containsPattern(daysAgo == 0 ? "is today" : "has passed");
+        assertExplains(command);
     }
 
     /** An explanation is short, on one line, and shows what would work (or says what was too long). */
@@ -340,8 +358,7 @@ class CommandParserPropertiesTest {
     }
 
     private static Arbitrary<Typed> pause() {
-        Arbitrary<LocalDate> dates = Arbitraries.integers().between(0, 36_000).map(days -> LocalDate.of(2000, 1, 1)
-                .plusDays(days));
+        Arbitrary<LocalDate> dates = Arbitraries.integers().between(1, 36_000).map(TODAY::plusDays);
         Arbitrary<Typed> until = Combinators.combine(Arbitraries.of(true, false), dates)
                 .as((saysUntil, date) -> {
                     List<Word> words = new ArrayList<>(List.of(Word.keyword("pause")));

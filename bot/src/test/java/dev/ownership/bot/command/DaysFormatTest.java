@@ -13,13 +13,12 @@ class DaysFormatTest {
     @ValueSource(strings = {"mon-fri", "sun-thu", "mon,wed,fri", "fri", "sat,sun", "mon-wed,fri", "every day"})
     @DisplayName("describes days so that parsing the description gives them back")
     void shouldRoundTrip(String spec) {
-        var days = CommandParser.DaySpec.parse(spec.equals("every day") ? "daily" : spec)
-                .orElseThrow();
+        var days = DayWords.days(spec.equals("every day") ? "daily" : spec).orElseThrow();
 
         String described = DaysFormat.describe(days);
 
         assertThat(described).isEqualTo(spec);
-        assertThat(CommandParser.DaySpec.parse(described.equals("every day") ? "daily" : described))
+        assertThat(DayWords.days(described.equals("every day") ? "daily" : described))
                 .isEqualTo(Optional.of(days));
     }
 }
