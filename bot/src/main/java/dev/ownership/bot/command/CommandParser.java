@@ -393,21 +393,18 @@ public final class CommandParser {
             return new Command.Invalid("Use `/ownership admins`, `/ownership admins add @person` or "
                     + "`/ownership admins remove @person`.");
         }
-        List<UserRef> people = new ArrayList<>();
-        for (String arg : args.subList(1, args.size())) {
-            Optional<UserRef> user = userRef(arg);
-            if (user.isEmpty()) {
-                return new Command.Invalid("`" + shown(arg) + "` is not a person I can recognise. Mention them, "
-                        + "e.g. `/ownership admins " + action + " @ada`.");
-            }
-            if (!people.contains(user.get())) {
-                people.add(user.get());
-            }
-        }
-        if (people.isEmpty()) {
+        if (args.size() == 1) {
             return new Command.Invalid("Say who: `/ownership admins " + action + " @ada`.");
         }
-        return new Command.AdminsChange(action.equals("add"), people);
+        Parsed<List<UserRef>> people =
+                PeopleList.people(args.subList(1, args.size()), "`/ownership admins " + action + " @ada`");
+        if (!people.ok()) {
+            return new Command.Invalid(people.problem());
+        }
+        if (people.value().isEmpty()) {
+            return new Command.Invalid("Say who: `/ownership admins " + action + " @ada`.");
+        }
+        return new Command.AdminsChange(action.equals("add"), people.value());
     }
 
     private static Command channelOnly(
