@@ -172,6 +172,8 @@ public final class CommandParser {
             case "workdays" -> workdays(values, channel, usage);
             case "hours" -> hours(values, channel);
             case "timezone", "tz" -> timezone(values, channel);
+            case "standup" -> standup(values, channel);
+            case "standup-reminder" -> standupReminder(values, channel);
             default ->
                 PromptKind.fromWord(what)
                         .map(kind -> scheduleKind(kind, values, channel, usage))
@@ -267,6 +269,8 @@ public final class CommandParser {
     }
 
     private static Command settings(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equalsIgnoreCase("questions"))
+            return questions(args.subList(1, args.size()));
         if (!args.isEmpty() && args.get(0).equalsIgnoreCase("leaderboard")) {
             String usage = "Use `/ownership settings leaderboard on|off [#channel]`.";
             if (args.size() < 2 || args.size() > 3) {
@@ -284,6 +288,84 @@ public final class CommandParser {
                     .orElseGet(() -> new Command.Invalid("`" + shown(args.get(2)) + "` is not a channel. " + usage));
         }
         return channelOnly(args, "settings", Command.Settings::new);
+    }
+
+    private static Command standup(List<String> values, ChannelRef channel) {
+        String usage = "Use `/ownership schedule standup DAYS HH:MM [remind HH:MM|remind off]`, e.g. "
+                + "`schedule standup mon-fri 09:30 remind 11:00`, or `schedule standup off`.";
+        if (values.size() == 1 && values.get(0).equalsIgnoreCase("off")) {
+            return new Command.StandupOff(channel);
+        }
+        if (values.size() != 2 && values.size() != 4) {
+            return new Command.Invalid(usage);
+        }
+        Optional<Set<DayOfWeek>> days = DaySpec.parse(values.get(0));
+        if (days.isEmpty()) {
+            return new Command.Invalid(
+                    "`" + shown(values.get(0)) + "` are not days I can read: use `mon-fri` or `mon,wed,fri`. " + usage);
+        }
+        Optional<LocalTime> time = time(values.get(1));
+        if (time.isEmpty()) {
+            return new Command.Invalid(
+                    "`" + shown(values.get(1)) + "` is not a time: use 24-hour `HH:MM`, e.g. `09:30`.");
+        }
+        if (values.size() == 2) {
+            return new Command.ScheduleStandup(days.get(), time.get(), Command.Remind.KEEP, null, channel);
+        }
+        if (!values.get(2).equalsIgnoreCase("remind")) {
+            return new Command.Invalid("`" + shown(values.get(2)) + "` is not something I can add. " + usage);
+        }
+        Command reminder = standupReminder(values.subList(3, 4), channel);
+        if (reminder instanceof Command.StandupReminder remind) {
+            return new Command.ScheduleStandup(days.get(), time.get(), remind.remind(), remind.at(), channel);
+        }
+        return reminder;
+    }
+
+    private static Command standupReminder(List<String> values, ChannelRef channel) {
+        if (values.size() != 1) {
+            return new Command.Invalid("Use `/ownership schedule standup-reminder HH:MM`, e.g. `11:00`, or "
+                    + "`standup-reminder off` (`default`: two hours after the standup).");
+        }
+        String value = values.get(0).toLowerCase(Locale.ROOT);
+        if (value.equals("off")) {
+            return new Command.StandupReminder(Command.Remind.OFF, null, channel);
+        }
+        if (value.equals("default")) {
+            return new Command.StandupReminder(Command.Remind.DEFAULT, null, channel);
+        }
+        return time(value)
+                .<Command>map(at -> new Command.StandupReminder(Command.Remind.AT, at, channel))
+                .orElseGet(() -> new Command.Invalid("`" + shown(values.get(0))
+                        + "` is not a reminder time: use 24-hour `HH:MM`, e.g. `11:00`, or `off`."));
+    }
+
+    private static Command questions(List<String> args) {
+        String usage = "Use `/ownership settings questions Q1 | Q2 | Q3 [#channel]` (1 to 5 questions), or "
+                + "`settings questions default`.";
+        List<String> words = new ArrayList<>(args);
+        ChannelRef channel = ChannelRef.current();
+        if (!words.isEmpty()) {
+            Optional<ChannelRef> last = channelRef(words.get(words.size() - 1));
+            if (last.isPresent()) {
+                channel = last.get();
+                words.remove(words.size() - 1);
+            }
+        }
+        String text = String.join(" ", words).strip();
+        if (text.isEmpty()) {
+            return new Command.Invalid(usage);
+        }
+        if (text.equalsIgnoreCase("default")) {
+            return new Command.StandupQuestions(List.of(), channel);
+        }
+        List<String> questions =
+                Arrays.stream(text.split("\\|", -1)).map(String::strip).toList();
+        Optional<String> problem = dev.ownership.bot.prompt.StandupPlan.problemWith(questions);
+        if (problem.isPresent()) {
+            return new Command.Invalid(problem.get() + " " + usage);
+        }
+        return new Command.StandupQuestions(questions, channel);
     }
 
     private static Command channelOnly(

@@ -31,6 +31,7 @@ public final class CommandService {
     private final ScheduleCommands schedules;
     private final SharingCommands sharing;
     private final ProgressCommands progress;
+    private final StandupCommands standups;
 
     public CommandService(
             TeamRepository teams,
@@ -43,7 +44,8 @@ public final class CommandService {
             PromptSchedules promptSchedules,
             Sharing sharing,
             Prompting prompting,
-            ProgressCommands progress) {
+            ProgressCommands progress,
+            StandupCommands standups) {
         this.admins = Objects.requireNonNull(admins, "admins");
         this.channels = new ChannelResolver(teams);
         this.schedules = new ScheduleCommands(teams, promptSchedules);
@@ -52,6 +54,7 @@ public final class CommandService {
         this.digestCommands = new DigestCommands(teams, admins, digests);
         this.sharing = new SharingCommands(teams, admins, sharing, prompting);
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.standups = Objects.requireNonNull(standups, "standups");
     }
 
     /** Runs one command and returns the private answer. */
@@ -131,6 +134,18 @@ public final class CommandService {
         }
         if (command instanceof Command.SendPrompt prompt) {
             return inChannel(prompt.channel(), invocation, id -> sharing.prompt(prompt, id, invocation));
+        }
+        if (command instanceof Command.ScheduleStandup standup) {
+            return inChannel(standup.channel(), invocation, id -> standups.schedule(standup, id));
+        }
+        if (command instanceof Command.StandupOff off) {
+            return inChannel(off.channel(), invocation, id -> standups.off(off, id));
+        }
+        if (command instanceof Command.StandupReminder reminder) {
+            return inChannel(reminder.channel(), invocation, id -> standups.reminder(reminder, id));
+        }
+        if (command instanceof Command.StandupQuestions questions) {
+            return inChannel(questions.channel(), invocation, id -> standups.questions(questions, id));
         }
         // Every kind of command is handled above; a new one added to Command without a branch here is a bug.
         throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());

@@ -28,6 +28,12 @@ final class HelpText {
                 .append("• `/ownership schedule workdays DAYS`, `/ownership schedule hours HH:MM-HH:MM`: when ")
                 .append("nudges and prompts may arrive (each person's own timezone)\n")
                 .append("• `/ownership schedule timezone AREA/CITY`: the team's timezone for weeks and the digest\n")
+                .append("• `/ownership schedule standup DAYS HH:MM [remind HH:MM|remind off]`: I run the standup, ")
+                .append("by DM at each member's own time, and post the answers; `/ownership schedule standup off`\n")
+                .append("• `/ownership schedule standup-reminder HH:MM|default|off`: one reminder to whoever hasn't ")
+                .append("answered (default: two hours after the standup)\n")
+                .append("• `/ownership settings questions Q1 | Q2 | Q3`: the standup's questions (1 to 5); ")
+                .append("`settings questions default` restores them\n")
                 .append("• `/ownership settings [#channel]`: the team's configuration; ")
                 .append("`/ownership settings leaderboard on|off` turns the opt-in leaderboard on or off\n\n")
                 .append("`#channel` is optional and defaults to the channel you type the command in.");

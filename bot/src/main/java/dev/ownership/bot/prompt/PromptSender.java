@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,18 +32,32 @@ public final class PromptSender {
     private final PromptMessenger messenger;
     private final Clock clock;
     private final Metrics metrics;
+    private final Function<String, List<String>> standupQuestions;
 
+    /** A sender whose standups ask the default questions. */
     public PromptSender(
             PromptDeliveryRepository deliveries,
             Pauses pauses,
             PromptMessenger messenger,
             Clock clock,
             Metrics metrics) {
+        this(deliveries, pauses, messenger, clock, metrics, channelId -> StandupPlan.DEFAULT_QUESTIONS);
+    }
+
+    /** A sender whose standups ask each team's questions, which {@code standupQuestions} gives by channel. */
+    public PromptSender(
+            PromptDeliveryRepository deliveries,
+            Pauses pauses,
+            PromptMessenger messenger,
+            Clock clock,
+            Metrics metrics,
+            Function<String, List<String>> standupQuestions) {
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.pauses = Objects.requireNonNull(pauses, "pauses");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.standupQuestions = Objects.requireNonNull(standupQuestions, "standupQuestions");
     }
 
     /** Sends {@code type} to each recipient in turn and says what happened. */
@@ -86,6 +101,7 @@ public final class PromptSender {
     }
 
     private Outcome deliver(Team team, PromptType type, Recipient recipient) {
+        // The one check of who gets no prompts today; the standup DM passes it like every other prompt.
         if (pauses.isPaused(recipient.userId(), recipient.zone())) {
             metrics.count(MetricName.PROMPTS_SUPPRESSED, "reason", "paused");
             return Outcome.PAUSED;
@@ -96,8 +112,9 @@ public final class PromptSender {
         }
         PromptMessenger.Sent sent;
         try {
+            List<String> questions = type == PromptType.STANDUP ? standupQuestions.apply(team.channelId()) : List.of();
             sent = messenger.send(new PromptDm(
-                    recipient.userId(), team.channelId(), team.channelName(), type, recipient.occurrence()));
+                    recipient.userId(), team.channelId(), team.channelName(), type, recipient.occurrence(), questions));
         } catch (RuntimeException e) {
             sent = PromptMessenger.Sent.failed(e.getMessage());
         }
