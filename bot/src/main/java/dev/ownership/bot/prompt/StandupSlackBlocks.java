@@ -56,7 +56,7 @@ final class StandupSlackBlocks {
         prompt.questions().forEach(question -> text.append("\n• ").append(question));
         return List.of(
                 section(s -> s.text(markdownText(text.toString()))),
-                actions(a -> a.elements(buttons(key, false, true))),
+                actions(a -> a.elements(buttons(key, false))),
                 context(c -> c.elements(List.of(markdownText("Your answers are posted in #" + prompt.channelName()
                         + " with your name. `/ownership pause` takes a break.")))));
     }
@@ -67,7 +67,7 @@ final class StandupSlackBlocks {
         return List.of(
                 section(s -> s.text(
                         markdownText("A gentle reminder: your standup for #" + channelName + " is still open today."))),
-                actions(a -> a.elements(buttons(value, canSnooze, true))));
+                actions(a -> a.elements(buttons(value, canSnooze))));
     }
 
     /** A settled DM: what became of the standup, and the edit button while it can be edited. */
@@ -198,7 +198,7 @@ final class StandupSlackBlocks {
         return "*<@" + userId + ">'s standup*";
     }
 
-    private static List<BlockElement> buttons(String key, boolean canSnooze, boolean canSkip) {
+    private static List<BlockElement> buttons(String key, boolean canSnooze) {
         List<BlockElement> buttons = new ArrayList<>();
         buttons.add(button(b -> b.actionId(ANSWER)
                 .text(plainText("Write my standup"))
@@ -208,10 +208,7 @@ final class StandupSlackBlocks {
             buttons.add(button(
                     b -> b.actionId(SNOOZE).text(plainText("Remind me in 1 h")).value(key)));
         }
-        if (canSkip) {
-            buttons.add(
-                    button(b -> b.actionId(SKIP).text(plainText("Skip today")).value(key)));
-        }
+        buttons.add(button(b -> b.actionId(SKIP).text(plainText("Skip today")).value(key)));
         return buttons;
     }
 }
