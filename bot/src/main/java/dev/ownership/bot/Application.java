@@ -6,6 +6,7 @@ import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.command.CommandSlackListener;
 import dev.ownership.bot.command.ProgressCommands;
 import dev.ownership.bot.command.ScheduleSettings;
+import dev.ownership.bot.command.StandupCommands;
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.detection.BlockerDetector;
 import dev.ownership.bot.digest.Digest;
@@ -42,6 +43,11 @@ import dev.ownership.bot.prompt.PromptSlackInteractions;
 import dev.ownership.bot.prompt.PromptSlackMessenger;
 import dev.ownership.bot.prompt.Prompting;
 import dev.ownership.bot.prompt.Sharing;
+import dev.ownership.bot.prompt.StandupActions;
+import dev.ownership.bot.prompt.StandupPlan;
+import dev.ownership.bot.prompt.StandupReminders;
+import dev.ownership.bot.prompt.StandupSlackInteractions;
+import dev.ownership.bot.prompt.StandupSlackMessenger;
 import dev.ownership.bot.prompt.TeamMembership;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.SlackApi;
@@ -71,6 +77,8 @@ import dev.ownership.storage.prompt.PromptDeliveryRepository;
 import dev.ownership.storage.prompt.PromptFanOutRepository;
 import dev.ownership.storage.prompt.RiskRepository;
 import dev.ownership.storage.prompt.ScheduleRepository;
+import dev.ownership.storage.prompt.StandupDayRepository;
+import dev.ownership.storage.prompt.StandupSettingsRepository;
 import dev.ownership.storage.streak.ActivityRepository;
 import dev.ownership.storage.streak.LeaderboardOptInRepository;
 import dev.ownership.storage.streak.MilestoneRepository;
@@ -230,6 +238,7 @@ public final class Application implements AutoCloseable {
         ProgressRefresher homeRefresher = userId -> work.submit("home.refresh", () -> home.refresh(userId));
         ProgressCommands progress = new ProgressCommands(
                 streaks, new Leaderboard(streaks, optIns, pauses, workspace), teams, pauses, workspace, clock);
+        StandupCommands standupCommands = new StandupCommands(teams, prompts.schedules(), prompts.standupPlan());
         CommandService commands = new CommandService(
                 teams,
                 workspace,
@@ -239,11 +248,12 @@ public final class Application implements AutoCloseable {
                 introductions,
                 digests,
                 clock,
-                List.of(new ScheduleSettings(prompts.schedules())),
+                List.of(new ScheduleSettings(prompts.schedules()), standupCommands),
                 prompts.schedules(),
                 prompts.sharing(),
                 prompts.prompting(),
-                progress);
+                progress,
+                standupCommands);
         HomeActions homeActions = new HomeActions(
                 home,
                 streaks,
@@ -265,6 +275,7 @@ public final class Application implements AutoCloseable {
                 standupPosts, teams, workspace, controls, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
         NudgeActions nudgeActions =
                 new NudgeActions(standupPosts, nudgeMessenger, controls, workspace, clock, metrics, homeRefresher);
+        StandupParts standupRun = wireStandup(database, teams, controls, prompts, standups, api, clock, metrics);
 
         App app = new SlackApps(config, api, metrics, processed, clock)
                 .build(List.of(
@@ -276,6 +287,7 @@ public final class Application implements AutoCloseable {
                         new StandupSlackListener(standups),
                         new NudgeSlackInteractions(nudgeActions, api, work),
                         new PromptSlackInteractions(prompts.actions(), api, work, homeRefresher),
+                        new StandupSlackInteractions(standupRun.actions(), prompts.actions(), api, work, homeRefresher),
                         new MembershipSlackListener(prompts.membership(), introductions::welcome, work),
                         new HomeSlackInteractions(home, homeActions, api, work),
                         new PrivacySlackInteractions(forgetMe, homeRefresher, api, work)));
@@ -301,6 +313,7 @@ public final class Application implements AutoCloseable {
                 () -> duePasses.run(() -> {
                     nudges.deliverDue();
                     digests.deliverDue();
+                    standupRun.reminders().deliverDue();
                 }),
                 this::runDailyMaintenance,
                 options.tick(),
@@ -364,11 +377,48 @@ public final class Application implements AutoCloseable {
                 messenger,
                 clock,
                 metrics);
-        PromptSender sender = new PromptSender(deliveries, controls, messenger, clock, metrics);
+        StandupPlan standupPlan = new StandupPlan(new StandupSettingsRepository(database));
+        PromptSender sender = new PromptSender(deliveries, controls, messenger, clock, metrics, standupPlan::questions);
         Prompting prompts = new Prompting(
                 teams, schedules, members, membership, sender, new PromptFanOutRepository(database), background, clock);
         PromptActions actions = new PromptActions(deliveries, teams, sharing, messenger, clock, metrics);
-        return new PromptParts(timetable, membership, promptSchedules, sharing, prompts, actions);
+        return new PromptParts(timetable, membership, promptSchedules, sharing, prompts, actions, standupPlan);
+    }
+
+    /** The standup the bot runs for teams that have none: answers, edits, skips and reminders. */
+    private static StandupParts wireStandup(
+            Database database,
+            TeamRepository teams,
+            PersonalControls controls,
+            PromptParts prompts,
+            StandupService standups,
+            SlackApi api,
+            Clock clock,
+            Metrics metrics) {
+        PromptDeliveryRepository deliveries = new PromptDeliveryRepository(database);
+        StandupDayRepository days = new StandupDayRepository(database);
+        StandupSlackMessenger messenger = new StandupSlackMessenger(api);
+        StandupActions actions = new StandupActions(
+                deliveries,
+                days,
+                teams,
+                new MemberRepository(database),
+                prompts.standupPlan(),
+                standups,
+                messenger,
+                clock,
+                metrics);
+        StandupReminders reminders = new StandupReminders(
+                deliveries,
+                days,
+                new ScheduleRepository(database),
+                teams,
+                prompts.standupPlan(),
+                actions,
+                controls,
+                messenger,
+                clock);
+        return new StandupParts(actions, reminders);
     }
 
     /** The streak milestones the digest lists, as the streak feature recorded them. */
@@ -417,7 +467,10 @@ public final class Application implements AutoCloseable {
             PromptSchedules schedules,
             Sharing sharing,
             Prompting prompting,
-            PromptActions actions) {}
+            PromptActions actions,
+            StandupPlan standupPlan) {}
+
+    private record StandupParts(StandupActions actions, StandupReminders reminders) {}
 
     /**
      * Knobs that differ between production, the demo and tests.

@@ -181,4 +181,67 @@ public sealed interface Command {
 
     /** Text that is not a command: {@code message} says what would work. */
     record Invalid(String message) implements Command {}
+
+    /**
+     * {@code schedule standup DAYS HH:MM [remind HH:MM|remind off] [#channel]}: the bot runs the team's standup.
+     *
+     * @param remind what to do with the reminder: keep it as it is, set its time, or turn it off
+     * @param remindAt the reminder's time when {@code remind} is {@link Remind#AT}, else null
+     */
+    record ScheduleStandup(Set<DayOfWeek> days, LocalTime time, Remind remind, LocalTime remindAt, ChannelRef channel)
+            implements Command {
+        public ScheduleStandup {
+            days = Set.copyOf(days);
+            Objects.requireNonNull(remind, "remind");
+        }
+
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code schedule standup off [#channel]}. */
+    record StandupOff(ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code schedule standup-reminder HH:MM|default|off [#channel]}; {@code at} is null unless {@link Remind#AT}. */
+    record StandupReminder(Remind remind, LocalTime at, ChannelRef channel) implements Command {
+        public StandupReminder {
+            Objects.requireNonNull(remind, "remind");
+        }
+
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code settings questions Q1 | Q2 | Q3 [#channel]}, or {@code settings questions default} (an empty list). */
+    record StandupQuestions(List<String> questions, ChannelRef channel) implements Command {
+        public StandupQuestions {
+            questions = List.copyOf(questions);
+        }
+
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** What a standup command does with the reminder. */
+    enum Remind {
+        /** Leaves it as it is. */
+        KEEP,
+        /** Sets its time. */
+        AT,
+        /** Two hours after the standup. */
+        DEFAULT,
+        /** No reminder. */
+        OFF
+    }
 }

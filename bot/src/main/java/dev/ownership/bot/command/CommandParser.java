@@ -1,5 +1,6 @@
 package dev.ownership.bot.command;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
@@ -206,6 +207,8 @@ public final class CommandParser {
             case "workdays" -> workdays(values, channel);
             case "hours" -> hours(values, channel);
             case "timezone", "tz" -> timezone(values, channel);
+            case "standup" -> standup(values, channel);
+            case "standup-reminder" -> standupReminder(values, channel);
             default ->
                 PromptKind.fromWord(what)
                         .map(kind -> scheduleKind(kind, values, channel))
@@ -331,6 +334,8 @@ public final class CommandParser {
     }
 
     private static Command settings(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equalsIgnoreCase("questions"))
+            return questions(args.subList(1, args.size()));
         if (!args.isEmpty() && args.get(0).equalsIgnoreCase("leaderboard")) {
             String usage = "Use `/ownership settings leaderboard on|off [#channel]`.";
             if (args.size() < 2 || args.size() > 3) {
@@ -405,6 +410,81 @@ public final class CommandParser {
             return new Command.Invalid("Say who: `/ownership admins " + action + " @ada`.");
         }
         return new Command.AdminsChange(action.equals("add"), people.value());
+    }
+
+    private static Command standup(List<String> values, ChannelRef channel) {
+        String usage = "Use `/ownership schedule standup DAYS HH:MM [remind HH:MM|remind off]`, e.g. "
+                + "`schedule standup mon-fri 09:30 remind 11:00`, or `schedule standup off`.";
+        if (values.size() == 1 && values.get(0).equalsIgnoreCase("off")) {
+            return new Command.StandupOff(channel);
+        }
+        if (values.size() != 2 && values.size() != 4) {
+            return new Command.Invalid(usage);
+        }
+        Optional<Set<DayOfWeek>> days = DayWords.days(values.get(0));
+        if (days.isEmpty()) {
+            return new Command.Invalid(DayWords.notDays(values.get(0)));
+        }
+        Optional<LocalTime> time = TimeWords.time(values.get(1));
+        if (time.isEmpty()) {
+            return new Command.Invalid(TimeWords.notATime(values.get(1)));
+        }
+        if (values.size() == 2) {
+            return new Command.ScheduleStandup(days.get(), time.get(), Command.Remind.KEEP, null, channel);
+        }
+        if (!values.get(2).equalsIgnoreCase("remind")) {
+            return new Command.Invalid(Echo.quoted(values.get(2)) + " is not something I can add. " + usage);
+        }
+        Command reminder = standupReminder(values.subList(3, 4), channel);
+        if (reminder instanceof Command.StandupReminder remind) {
+            return new Command.ScheduleStandup(days.get(), time.get(), remind.remind(), remind.at(), channel);
+        }
+        return reminder;
+    }
+
+    private static Command standupReminder(List<String> values, ChannelRef channel) {
+        if (values.size() != 1) {
+            return new Command.Invalid("Use `/ownership schedule standup-reminder HH:MM`, e.g. `11:00`, or "
+                    + "`standup-reminder off` (`default`: two hours after the standup).");
+        }
+        String value = values.get(0).toLowerCase(Locale.ROOT);
+        if (value.equals("off")) {
+            return new Command.StandupReminder(Command.Remind.OFF, null, channel);
+        }
+        if (value.equals("default")) {
+            return new Command.StandupReminder(Command.Remind.DEFAULT, null, channel);
+        }
+        return TimeWords.time(value)
+                .<Command>map(at -> new Command.StandupReminder(Command.Remind.AT, at, channel))
+                .orElseGet(() -> new Command.Invalid(TimeWords.notATime(values.get(0)) + " Or `off`."));
+    }
+
+    private static Command questions(List<String> args) {
+        String usage = "Use `/ownership settings questions Q1 | Q2 | Q3 [#channel]` (1 to 5 questions), or "
+                + "`settings questions default`.";
+        List<String> words = new ArrayList<>(args);
+        ChannelRef channel = ChannelRef.current();
+        if (!words.isEmpty()) {
+            Optional<ChannelRef> last = channelRef(words.get(words.size() - 1));
+            if (last.isPresent()) {
+                channel = last.get();
+                words.remove(words.size() - 1);
+            }
+        }
+        String text = String.join(" ", words).strip();
+        if (text.isEmpty()) {
+            return new Command.Invalid(usage);
+        }
+        if (text.equalsIgnoreCase("default")) {
+            return new Command.StandupQuestions(List.of(), channel);
+        }
+        List<String> questions =
+                Arrays.stream(text.split("\\|", -1)).map(String::strip).toList();
+        Optional<String> problem = dev.ownership.bot.prompt.StandupPlan.problemWith(questions);
+        if (problem.isPresent()) {
+            return new Command.Invalid(problem.get() + " " + usage);
+        }
+        return new Command.StandupQuestions(questions, channel);
     }
 
     private static Command channelOnly(

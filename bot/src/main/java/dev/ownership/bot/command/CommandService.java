@@ -37,6 +37,7 @@ public final class CommandService {
     private final ProgressCommands progress;
     private final AdminCommands adminCommands;
     private final TeamRepository teams;
+    private final StandupCommands standups;
 
     public CommandService(
             TeamRepository teams,
@@ -51,7 +52,8 @@ public final class CommandService {
             PromptSchedules promptSchedules,
             Sharing sharing,
             Prompting prompting,
-            ProgressCommands progress) {
+            ProgressCommands progress,
+            StandupCommands standups) {
         this.admins = Objects.requireNonNull(admins, "admins");
         this.teams = Objects.requireNonNull(teams, "teams");
         this.adminCommands = new AdminCommands(admins, workspace);
@@ -62,6 +64,7 @@ public final class CommandService {
         this.digestCommands = new DigestCommands(teams, admins, digests);
         this.sharing = new SharingCommands(teams, admins, sharing, prompting);
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.standups = Objects.requireNonNull(standups, "standups");
     }
 
     /** Runs one command and returns the private answer. */
@@ -153,6 +156,18 @@ public final class CommandService {
         }
         if (command instanceof Command.SendPrompt prompt) {
             return inChannel(prompt, prompt.channel(), invocation, id -> sharing.prompt(prompt, id, invocation));
+        }
+        if (command instanceof Command.ScheduleStandup standup) {
+            return inChannel(standup, standup.channel(), invocation, id -> standups.schedule(standup, id));
+        }
+        if (command instanceof Command.StandupOff off) {
+            return inChannel(off, off.channel(), invocation, id -> standups.off(off, id));
+        }
+        if (command instanceof Command.StandupReminder reminder) {
+            return inChannel(reminder, reminder.channel(), invocation, id -> standups.reminder(reminder, id));
+        }
+        if (command instanceof Command.StandupQuestions questions) {
+            return inChannel(questions, questions.channel(), invocation, id -> standups.questions(questions, id));
         }
         // Every kind of command is handled above; a new one added to Command without a branch here is a bug.
         throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());

@@ -38,6 +38,14 @@ final class HelpText {
                     .append("nudges and prompts may arrive (each person's own timezone)\n")
                     .append(
                             "• `/ownership schedule timezone AREA/CITY`: the team's timezone for weeks and the digest\n")
+                    .append("• `/ownership schedule standup DAYS HH:MM [remind HH:MM|remind off]`: I run the standup, ")
+                    .append(
+                            "by DM at each member's own time, and post the answers; `/ownership schedule standup off`\n")
+                    .append(
+                            "• `/ownership schedule standup-reminder HH:MM|default|off`: one reminder to whoever hasn't ")
+                    .append("answered (default: two hours after the standup)\n")
+                    .append("• `/ownership settings questions Q1 | Q2 | Q3`: the standup's questions (1 to 5); ")
+                    .append("`settings questions default` restores them\n")
                     .append("• `/ownership settings [#channel]`: the team's configuration; ")
                     .append("`/ownership settings leaderboard on|off` lets people join a leaderboard\n")
                     .append("• `/ownership unwatch [#channel]`: stop watching the channel");

@@ -162,6 +162,8 @@ public final class Demo {
                                 && call.param("channel").startsWith("U"))
                         .count());
 
+        asynchronousStandup();
+
         // ---- Prompts: a learning shared from the Friday prompt, a risk flagged early ----
         learningPromptAndRisk();
 
@@ -175,6 +177,64 @@ public final class Demo {
         weeklyDigest();
     }
 
+    /**
+     * Wednesday's standup, run by the bot: a DM with the questions at 09:30 in each member's own time, the answers
+     * typed in a modal and posted in #standup in alice's name, judged like any standup post, and lee's reminder.
+     */
+    private void asynchronousStandup() {
+        transcript.heading("Wednesday 09:30 in Berlin: the bot runs the standup");
+        command(ADA, "schedule standup wed 09:30");
+        advanceTo("2026-11-25T08:30:00Z");
+        transcript.note("The DM reaches each member at 09:30 in their own timezone. What the scheduler runs now for");
+        transcript.note("the Berlin members:");
+        RecordedCall dm = scheduledDmToAlice("standup", "Time for the standup");
+        transcript.bot("DMs alice the team's questions:", seen(dm));
+        RecordedCall modal = aliceOpens(dm, "standup_answer");
+        transcript.bot("opens a modal with one input per question:", withNames(modal.text()));
+        List<String> answers = List.of(
+                "Pagination for the audit log, merged",
+                "Export the audit log as CSV",
+                "Waiting on the security team to approve the new export bucket");
+        transcript.person("alice", "types and submits:", String.join("\n", answers));
+        Map<String, Map<String, String>> values = new HashMap<>();
+        for (int i = 0; i < answers.size(); i++) {
+            values.put("q" + i, Map.of("answer", answers.get(i)));
+        }
+        slack.viewSubmission(ALICE, modal.response().path("view").path("id").asText(), values);
+        RecordedCall posted = sim.awaitCall(
+                "chat.postMessage",
+                call -> STANDUP.equals(call.param("channel")) && call.text().contains("'s standup"),
+                WAIT);
+        bot.awaitBackgroundWork(WAIT);
+        transcript.bot("posts alice's answers in #standup, in her name:", seen(posted));
+        String body = posted.text().substring(posted.text().indexOf('\n') + 1);
+        Classification verdict = detector.classify(body);
+        transcript.detector(verdict.label().wireName()
+                + (verdict.category() == null ? "" : " (" + verdict.category().displayName() + ")")
+                + ": judged like a post alice wrote herself; her answers are posted, never stored");
+        advanceTo("2026-11-25T08:41:00Z");
+        RecordedCall nudge = sim.awaitCall(
+                "chat.postMessage",
+                call -> ALICE.equals(call.param("channel")) && call.text().contains("next step"),
+                WAIT);
+        transcript.bot("after the grace period, nudges alice privately, as for any standup post:", seen(nudge));
+
+        transcript.heading("Wednesday 11:30 in Berlin: one reminder to whoever hasn't answered");
+        advanceTo("2026-11-25T10:31:00Z");
+        RecordedCall reminder = sim.awaitCall(
+                "chat.postMessage",
+                call -> LEE.equals(call.param("channel")) && call.text().contains("still open"),
+                WAIT);
+        transcript.bot("reminds lee, once:", seen(reminder));
+        slack.clickButton(LEE, reminder, "standup_skip");
+        transcript.person("lee", "clicks:", "Skip today");
+        String reminderTs = reminder.response().path("ts").asText();
+        transcript.bot(
+                "settles lee's reminder (it counts as skipped, not missing):",
+                seen(sim.awaitCall("chat.update", call -> reminderTs.equals(call.param("ts")), WAIT)));
+        bot.awaitBackgroundWork(WAIT);
+    }
+
     /** Friday's learning prompt, answered through its modal, and a risk sent privately to the lead. */
     private void learningPromptAndRisk() {
         transcript.heading("Friday 15:00 in Berlin: the learning prompt");
@@ -182,15 +242,9 @@ public final class Demo {
         bot.awaitBackgroundWork(WAIT);
         transcript.note("Prompts reach each member at 15:00 in their own timezone: Berlin now, New York and Tokyo at");
         transcript.note("their own 15:00. What the scheduler runs at this moment for the Berlin members:");
-        bot.prompts().sendDue(STANDUP, "learning", TEAM_ZONE, clock.instant());
-        RecordedCall prompt = sim.awaitCall(
-                "chat.postMessage",
-                call -> ALICE.equals(call.param("channel")) && call.text().contains("Share a learning"),
-                WAIT);
+        RecordedCall prompt = scheduledDmToAlice("learning", "Share a learning");
         transcript.bot("asks alice privately:", seen(prompt));
-        int modals = sim.calls("views.open").size();
-        slack.clickButton(ALICE, prompt, "prompt_answer");
-        RecordedCall modal = sim.awaitCalls("views.open", modals + 1, WAIT).get(modals);
+        RecordedCall modal = aliceOpens(prompt, "prompt_answer");
         String learning = "Our flaky checkout test was a timezone bug: the fixture called now(). Passing a Clock "
                 + "made it deterministic.";
         transcript.person("alice", "clicks Share a learning, types and submits:", learning);
@@ -218,6 +272,22 @@ public final class Demo {
                 call -> LEE.equals(call.param("channel")) && call.text().contains("OAuth scope"),
                 WAIT);
         transcript.bot("tells lee, and only lee:", seen(toLead));
+    }
+
+    /** Runs what the scheduler runs now for the Berlin members' {@code kind}, and returns alice's DM. */
+    private RecordedCall scheduledDmToAlice(String kind, String saying) {
+        bot.prompts().sendDue(STANDUP, kind, TEAM_ZONE, clock.instant());
+        return sim.awaitCall(
+                "chat.postMessage",
+                call -> ALICE.equals(call.param("channel")) && call.text().contains(saying),
+                WAIT);
+    }
+
+    /** Alice clicks {@code actionId} on {@code dm}; returns the modal it opens. */
+    private RecordedCall aliceOpens(RecordedCall dm, String actionId) {
+        int modals = sim.calls("views.open").size();
+        slack.clickButton(ALICE, dm, actionId);
+        return sim.awaitCalls("views.open", modals + 1, WAIT).get(modals);
     }
 
     /** What a person sees of a message the bot sent: its blocks when it has them, else its text. */

@@ -1,5 +1,6 @@
 package dev.ownership.bot.digest;
 
+import dev.ownership.storage.digest.DigestRepository.StandupParticipation;
 import dev.ownership.storage.prompt.SharedItem;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param milestones streak milestones reached this week
  * @param promptsSent prompts delivered this week
  * @param promptsAnswered prompts answered this week
+ * @param standups participation in the standups the bot ran this week (none when it runs none)
  */
 public record Digest(
         String channelId,
@@ -41,10 +43,12 @@ public record Digest(
         List<SharedItem> impacts,
         List<Milestone> milestones,
         int promptsSent,
-        int promptsAnswered) {
+        int promptsAnswered,
+        StandupParticipation standups) {
 
     public Digest {
         Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(standups, "standups");
         Objects.requireNonNull(weekStart, "weekStart");
         trend = List.copyOf(trend);
         stillOpen = List.copyOf(stillOpen);
@@ -54,6 +58,40 @@ public record Digest(
         milestones = List.copyOf(milestones);
     }
 
+    /** A digest of a team whose standup the bot does not run. */
+    public Digest(
+            String channelId,
+            String channelName,
+            ZoneId zone,
+            LocalDate weekStart,
+            boolean complete,
+            WeekFigures blockers,
+            List<WeekFigures> trend,
+            List<OpenBlocker> stillOpen,
+            List<SharedItem> learnings,
+            List<SharedItem> risks,
+            List<SharedItem> impacts,
+            List<Milestone> milestones,
+            int promptsSent,
+            int promptsAnswered) {
+        this(
+                channelId,
+                channelName,
+                zone,
+                weekStart,
+                complete,
+                blockers,
+                trend,
+                stillOpen,
+                learnings,
+                risks,
+                impacts,
+                milestones,
+                promptsSent,
+                promptsAnswered,
+                StandupParticipation.NONE);
+    }
+
     /** Whether nothing at all happened this week. */
     public boolean isEmpty() {
         return blockers.raised() == 0
@@ -61,7 +99,8 @@ public record Digest(
                 && risks.isEmpty()
                 && impacts.isEmpty()
                 && milestones.isEmpty()
-                && promptsSent == 0;
+                && promptsSent == 0
+                && standups.sent() == 0;
     }
 
     /**

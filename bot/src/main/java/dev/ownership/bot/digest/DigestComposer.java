@@ -67,7 +67,8 @@ public final class DigestComposer {
                 digests.impacts(team.channelId(), from, to),
                 milestones.reached(team.channelId(), from, to),
                 participation.sent(),
-                participation.answered());
+                participation.answered(),
+                digests.standupParticipation(team.channelId(), from, to));
     }
 
     /** The week's blockers, including those dismissed as "not a blocker" but not deleted posts. */

@@ -8,6 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.ownership.storage.digest.DigestRepository;
 import dev.ownership.storage.prompt.SharedItem;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -70,6 +71,9 @@ final class DigestSlackBlocks {
                 milestone -> "<@" + milestone.userId() + "> reached " + milestone.value() + " on the "
                         + milestone.streak() + " streak");
         blocks.add(section(s -> s.text(markdownText(participation(digest)))));
+        if (digest.standups().sent() > 0) {
+            blocks.add(section(s -> s.text(markdownText(standupParticipation(digest)))));
+        }
         blocks.add(divider());
         blocks.add(context(c -> c.elements(List.of(markdownText("Figures are for the team. Names appear only next to "
                 + "what people chose to share and blockers that may need your help. Standup text is never stored.")))));
@@ -155,6 +159,14 @@ final class DigestSlackBlocks {
                 : " (" + percent((double) digest.promptsAnswered() / digest.promptsSent()) + ")";
         return ":speech_balloon: *Prompt participation:* " + digest.promptsAnswered() + " answered of "
                 + digest.promptsSent() + " sent" + share;
+    }
+
+    private static String standupParticipation(Digest digest) {
+        DigestRepository.StandupParticipation standups = digest.standups();
+        return ":sunrise: *Standups I ran:* " + standups.answered() + " answered, " + standups.skipped() + " skipped, "
+                + standups.missed() + " not answered, of " + standups.sent() + " sent (one per person and day); "
+                + standups.peopleAnswered() + (standups.peopleAnswered() == 1 ? " person" : " people")
+                + " answered at least once";
     }
 
     private static <T> void addList(List<LayoutBlock> blocks, String title, List<T> items, Function<T, String> line) {

@@ -81,6 +81,11 @@ public final class PromptActions {
      * @return false if the prompt is not open (not theirs, answered or skipped already)
      */
     public boolean answer(Key key, String text) {
+        if (PromptType.fromWord(key.kind())
+                .filter(type -> type == PromptType.STANDUP)
+                .isPresent()) {
+            return false; // answered question by question, with StandupActions
+        }
         Optional<Open> open = claimAnswer(key);
         if (open.isEmpty()) {
             return false;
@@ -98,6 +103,7 @@ public final class PromptActions {
                         sharing.noteImpact(team, key.userId(), shown);
                         yield SharingText.promptImpact(shown);
                     }
+                    case STANDUP -> throw new IllegalStateException("A standup is answered with StandupActions");
                 };
         settleDm(open.get().delivery(), outcome);
         return true;

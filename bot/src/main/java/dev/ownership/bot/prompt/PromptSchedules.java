@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
@@ -61,6 +62,11 @@ public final class PromptSchedules {
                 .filter(schedule -> schedule.kind().equals(kind))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No schedule kind " + kind)));
+    }
+
+    /** The team's stored schedule of {@code kind}, for kinds without a default such as the standup. */
+    public Optional<TeamSchedule> find(String channelId, String kind) {
+        return schedules.find(channelId, kind);
     }
 
     /** Schedules {@code kind} on {@code days} at {@code at}, turning it on. */

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +33,32 @@ public final class PromptSender {
     private final PromptMessenger messenger;
     private final Clock clock;
     private final Metrics metrics;
+    private final Function<String, List<String>> standupQuestions;
 
+    /** A sender whose standups ask the default questions. */
     public PromptSender(
             PromptDeliveryRepository deliveries,
             PersonalControls controls,
             PromptMessenger messenger,
             Clock clock,
             Metrics metrics) {
+        this(deliveries, controls, messenger, clock, metrics, channelId -> StandupPlan.DEFAULT_QUESTIONS);
+    }
+
+    /** A sender whose standups ask each team's questions, which {@code standupQuestions} gives by channel. */
+    public PromptSender(
+            PromptDeliveryRepository deliveries,
+            PersonalControls controls,
+            PromptMessenger messenger,
+            Clock clock,
+            Metrics metrics,
+            Function<String, List<String>> standupQuestions) {
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.controls = Objects.requireNonNull(controls, "controls");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.standupQuestions = Objects.requireNonNull(standupQuestions, "standupQuestions");
     }
 
     /** Sends {@code type} to each recipient in turn and says what happened. */
@@ -87,6 +102,7 @@ public final class PromptSender {
     }
 
     private Outcome deliver(Team team, PromptType type, Recipient recipient) {
+        // The one check of who gets no prompts today; the standup DM passes it like every other prompt.
         Optional<String> leftOut = controls.whyNoPrompt(recipient.userId(), recipient.zone());
         if (leftOut.isPresent()) {
             metrics.count(MetricName.PROMPTS_SUPPRESSED, "reason", leftOut.get());
@@ -98,8 +114,9 @@ public final class PromptSender {
         }
         PromptMessenger.Sent sent;
         try {
+            List<String> questions = type == PromptType.STANDUP ? standupQuestions.apply(team.channelId()) : List.of();
             sent = messenger.send(new PromptDm(
-                    recipient.userId(), team.channelId(), team.channelName(), type, recipient.occurrence()));
+                    recipient.userId(), team.channelId(), team.channelName(), type, recipient.occurrence(), questions));
         } catch (RuntimeException e) {
             sent = PromptMessenger.Sent.failed(e.getMessage());
         }

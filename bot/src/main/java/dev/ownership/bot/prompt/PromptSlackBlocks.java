@@ -64,10 +64,14 @@ final class PromptSlackBlocks {
             case RISK ->
                 "Any risks on your radar? Your leads in #" + prompt.channelName() + " would like to know early";
             case IMPACT -> "What business outcome did your work move this week?";
+            case STANDUP -> "Time for your standup in #" + prompt.channelName();
         };
     }
 
     static List<LayoutBlock> prompt(PromptDm prompt) {
+        if (prompt.type() == PromptType.STANDUP) {
+            return StandupSlackBlocks.dm(prompt, key(prompt.channelId(), prompt.type(), prompt.occurrence()));
+        }
         String key = key(prompt.channelId(), prompt.type(), prompt.occurrence());
         String greeting = "Hi <@" + prompt.userId() + "> :wave: ";
         return List.of(
@@ -130,6 +134,7 @@ final class PromptSlackBlocks {
             case IMPACT ->
                 "*What business outcome did your work move this week?* A customer helped, a metric moved, "
                         + "a risk retired: a sentence or two on why it mattered, for the leads' weekly digest.";
+            case STANDUP -> "*Time for your standup.* Your answers are posted in #" + prompt.channelName() + ".";
         };
     }
 
@@ -152,6 +157,7 @@ final class PromptSlackBlocks {
             case LEARNING -> "Share a learning";
             case RISK -> "Flag a risk";
             case IMPACT -> "My impact";
+            case STANDUP -> "Write my standup";
         };
     }
 
@@ -160,6 +166,7 @@ final class PromptSlackBlocks {
             case LEARNING -> "Share a learning";
             case RISK -> "Flag a risk";
             case IMPACT -> "My impact";
+            case STANDUP -> "Standup";
         };
     }
 
@@ -168,6 +175,7 @@ final class PromptSlackBlocks {
             case LEARNING -> "Share";
             case RISK -> "Send to leads";
             case IMPACT -> "Save";
+            case STANDUP -> "Post";
         };
     }
 
@@ -176,6 +184,7 @@ final class PromptSlackBlocks {
             case LEARNING -> "What did you learn?";
             case RISK -> "What could go wrong, and what would help?";
             case IMPACT -> "What did your work move, and why did it matter?";
+            case STANDUP -> "Your standup";
         };
     }
 
@@ -184,6 +193,7 @@ final class PromptSlackBlocks {
             case LEARNING -> "e.g. Our flaky checkout test was a timezone bug: pass a Clock, never call now()";
             case RISK -> "e.g. The vendor retires the v1 API on Dec 15 and our billing sync still uses it";
             case IMPACT -> "e.g. The new retry logic cut failed payments by a third for our biggest customer";
+            case STANDUP -> "What you did, what you'll do, what's in your way";
         };
     }
 
@@ -192,6 +202,7 @@ final class PromptSlackBlocks {
             case LEARNING -> "Posted in #" + channelName + " with your name, so the team learns it too.";
             case RISK -> "Sent privately to the leads of #" + channelName + ". Nobody else sees it.";
             case IMPACT -> "Kept for the weekly digest the leads of #" + channelName + " read.";
+            case STANDUP -> "Posted in #" + channelName + " with your name.";
         };
     }
 }

@@ -4,11 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The prompts people receive: share a learning, check in on risks, say what their work moved. */
+/**
+ * The prompts people receive: share a learning, check in on risks, say what their work moved, and the standup the
+ * bot runs for a team that has none (its answers are posted in the team's channel, see {@link StandupActions}).
+ */
 public enum PromptType {
     LEARNING,
     RISK,
-    IMPACT;
+    IMPACT,
+    STANDUP;
 
     /** The word used in schedules and storage: {@code learning}, {@code risk}, {@code impact}. */
     public String word() {

@@ -83,12 +83,40 @@ public final class DigestRepository {
                     SELECT count(*) AS sent, coalesce(sum(CASE WHEN state = 'answered' THEN 1 ELSE 0 END), 0) AS answered
                       FROM prompt_deliveries
                      WHERE channel_id = ? AND created_at >= ? AND created_at < ?
-                       AND state IN ('sent', 'answered', 'skipped')
+                       AND state IN ('sent', 'answered', 'skipped') AND kind <> 'standup'
                     """)) {
                 bindRange(statement, channelId, from, to);
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     return new Participation(rows.getInt("sent"), rows.getInt("answered"));
+                }
+            }
+        });
+    }
+
+    /**
+     * The standups the bot ran for the team in {@code [from, to)}: how many were answered, skipped, or not answered
+     * (still open), and how many different members answered at least one.
+     */
+    public StandupParticipation standupParticipation(String channelId, Instant from, Instant to) {
+        return database.read(connection -> {
+            try (var statement = connection.prepareStatement(
+                    """
+                    SELECT coalesce(sum(CASE WHEN state = 'answered' THEN 1 ELSE 0 END), 0) AS answered,
+                           coalesce(sum(CASE WHEN state = 'skipped' THEN 1 ELSE 0 END), 0) AS skipped,
+                           coalesce(sum(CASE WHEN state = 'sent' THEN 1 ELSE 0 END), 0) AS missed,
+                           count(DISTINCT CASE WHEN state = 'answered' THEN user_id END) AS people
+                      FROM prompt_deliveries
+                     WHERE channel_id = ? AND created_at >= ? AND created_at < ? AND kind = 'standup'
+                    """)) {
+                bindRange(statement, channelId, from, to);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return new StandupParticipation(
+                            rows.getInt("answered"),
+                            rows.getInt("skipped"),
+                            rows.getInt("missed"),
+                            rows.getInt("people"));
                 }
             }
         });
@@ -233,6 +261,24 @@ public final class DigestRepository {
      * @param answered prompts answered
      */
     public record Participation(int sent, int answered) {}
+
+    /**
+     * Participation in the standups the bot ran, counted in standup DMs (one per person and day).
+     *
+     * @param answered answered in the modal
+     * @param skipped skipped with "Skip today"
+     * @param missed sent and neither answered nor skipped
+     * @param peopleAnswered different members who answered at least one
+     */
+    public record StandupParticipation(int answered, int skipped, int missed, int peopleAnswered) {
+        /** No standup was run. */
+        public static final StandupParticipation NONE = new StandupParticipation(0, 0, 0, 0);
+
+        /** How many standup DMs went out. */
+        public int sent() {
+            return answered + skipped + missed;
+        }
+    }
 
     /**
      * When a team's digest goes out, in the team's timezone.

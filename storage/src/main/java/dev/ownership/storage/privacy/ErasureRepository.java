@@ -25,6 +25,7 @@ public final class ErasureRepository {
             new String[] {"team_leads", "user_id"},
             new String[] {"team_members", "user_id"},
             new String[] {"prompt_deliveries", "user_id"},
+            new String[] {"standup_days", "user_id"},
             new String[] {"learnings", "user_id"},
             new String[] {"risk_checkins", "user_id"},
             new String[] {"risks", "user_id"},

@@ -27,6 +27,7 @@ public final class RetentionRepository {
             new String[] {"risk_checkins", "checked_at"},
             new String[] {"impacts", "created_at"},
             new String[] {"prompt_deliveries", "created_at"},
+            new String[] {"standup_days", "created_at"},
             new String[] {"streak_milestones", "created_at"});
 
     private final Database database;

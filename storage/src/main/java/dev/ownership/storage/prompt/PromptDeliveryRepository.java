@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -100,6 +102,35 @@ public final class PromptDeliveryRepository {
                 try (ResultSet rows = statement.executeQuery()) {
                     return rows.next() ? Optional.of(toDelivery(key, rows)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /** The deliveries of {@code kind} sent after {@code sentAfter} that still await an answer, oldest first. */
+    public List<PromptDelivery> awaitingAnswer(String kind, Instant sentAfter) {
+        return database.read(connection -> {
+            try (var statement = connection.prepareStatement(
+                    """
+                    SELECT channel_id, kind, user_id, occurrence, state, reason, created_at, sent_at, answered_at,
+                           dm_channel, dm_ts
+                      FROM prompt_deliveries
+                     WHERE kind = ? AND state = 'sent' AND sent_at > ?
+                     ORDER BY sent_at
+                    """)) {
+                statement.setString(1, kind);
+                statement.setLong(2, sentAfter.toEpochMilli());
+                List<PromptDelivery> open = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Key key = new Key(
+                                rows.getString("channel_id"),
+                                rows.getString("kind"),
+                                rows.getString("user_id"),
+                                rows.getString("occurrence"));
+                        open.add(toDelivery(key, rows));
+                    }
+                }
+                return open;
             }
         });
     }

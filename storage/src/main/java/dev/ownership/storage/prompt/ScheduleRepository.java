@@ -102,7 +102,7 @@ public final class ScheduleRepository {
                       FROM team_schedules s
                       JOIN teams t ON t.channel_id = s.channel_id
                       JOIN (SELECT DISTINCT channel_id, timezone FROM team_members) m ON m.channel_id = s.channel_id
-                     WHERE t.watched = 1 AND s.enabled = 1 AND s.kind IN ('learning', 'risk', 'impact')
+                     WHERE t.watched = 1 AND s.enabled = 1 AND s.kind IN ('learning', 'risk', 'impact', 'standup')
                      ORDER BY s.channel_id, s.kind, m.timezone
                     """)) {
                 List<PromptSlot> slots = new ArrayList<>();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.pause.PauseRepository;
 import dev.ownership.storage.pause.PersonalControlRepository;
+import dev.ownership.storage.prompt.PromptDelivery;
+import dev.ownership.storage.prompt.StandupDayRepository;
 import dev.ownership.storage.streak.LeaderboardOptInRepository;
 import dev.ownership.storage.streak.MilestoneRepository;
 import dev.ownership.storage.testing.Rows;
@@ -59,6 +61,9 @@ class ErasureRepositoryTest {
                 .checkin(channelId, userId, T0.plusSeconds(1), 0)
                 .impact(channelId, userId, T0)
                 .prompt(channelId, userId, T0, T0.plusSeconds(60));
+        new StandupDayRepository(database)
+                .recordPost(
+                        new PromptDelivery.Key(channelId, "standup", userId, "2026-01-01"), "1700000000.000100", T0);
         new PauseRepository(database).pause(userId, TODAY.minusDays(20), TODAY.minusDays(10), T0);
         new MilestoneRepository(database)
                 .claim(new MilestoneRepository.Milestone(channelId, userId, "learning", 3, T0), TODAY, null, T0);
@@ -98,6 +103,7 @@ class ErasureRepositoryTest {
                         "risk_checkins.user_id",
                         "impacts.user_id",
                         "prompt_deliveries.user_id",
+                        "standup_days.user_id",
                         "pauses.user_id",
                         "team_leads.user_id",
                         "team_members.user_id",

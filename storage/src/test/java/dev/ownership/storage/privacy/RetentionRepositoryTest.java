@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.pause.PauseRepository;
 import dev.ownership.storage.pause.PersonalControlRepository;
+import dev.ownership.storage.prompt.PromptDelivery;
+import dev.ownership.storage.prompt.StandupDayRepository;
 import dev.ownership.storage.streak.LeaderboardOptInRepository;
 import dev.ownership.storage.streak.MilestoneRepository;
 import dev.ownership.storage.testing.Rows;
@@ -51,6 +53,8 @@ class RetentionRepositoryTest {
                 .risk("C1", userId, at)
                 .impact("C1", userId, at)
                 .prompt("C1", userId, at, null);
+        new StandupDayRepository(database)
+                .recordPost(new PromptDelivery.Key("C1", "standup", userId, "2026-01-01"), "1700000000.000100", at);
         new MilestoneRepository(database)
                 .claim(
                         new MilestoneRepository.Milestone("C1", userId, "learning", 3, at),
@@ -74,6 +78,7 @@ class RetentionRepositoryTest {
                 .containsEntry("risk_checkins", 1)
                 .containsEntry("impacts", 1)
                 .containsEntry("prompt_deliveries", 1)
+                .containsEntry("standup_days", 1)
                 .containsEntry("streak_milestones", 1);
         for (String table : deleted.keySet()) {
             if (!table.equals("pauses")) {
