@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Sends one prompt to each of a team's recipients, one after the other: never to paused people, at most once per
  * person and occurrence (each delivery is claimed in the database first), and one person's failure (cannot DM,
  * deactivated) never stops the rest. The pace is the Web API's: the messenger waits when Slack says so. A fan-out
- * interrupted because the bot is stopping leaves the rest unclaimed, for the catch-up after the restart.
+ * interrupted because the bot is stopping leaves the rest unclaimed, for the catch-up after the restart; one halted
+ * because Slack revoked the bot's access stops at once and leaves the rest unclaimed too.
  *
  * <p>Thread-safe. Fan-outs of different triggers (teams, timezones) run side by side; the claims keep them from
  * ever sending the same prompt twice.
@@ -31,18 +33,32 @@ public final class PromptSender {
     private final PromptMessenger messenger;
     private final Clock clock;
     private final Metrics metrics;
+    private final BooleanSupplier halted;
 
+    /** A sender that only an interruption stops. */
     public PromptSender(
             PromptDeliveryRepository deliveries,
             Pauses pauses,
             PromptMessenger messenger,
             Clock clock,
             Metrics metrics) {
+        this(deliveries, pauses, messenger, clock, metrics, () -> false);
+    }
+
+    /** @param halted true once no more prompts may be sent at all (Slack revoked the bot's access) */
+    public PromptSender(
+            PromptDeliveryRepository deliveries,
+            Pauses pauses,
+            PromptMessenger messenger,
+            Clock clock,
+            Metrics metrics,
+            BooleanSupplier halted) {
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.pauses = Objects.requireNonNull(pauses, "pauses");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.halted = Objects.requireNonNull(halted, "halted");
     }
 
     /** Sends {@code type} to each recipient in turn and says what happened. */
@@ -52,6 +68,14 @@ public final class PromptSender {
             if (Thread.currentThread().isInterrupted()) {
                 log.info(
                         "Stopping the {} prompt for #{}: {} left for the catch-up after the restart",
+                        type.word(),
+                        team.channelName(),
+                        recipients.size() - i);
+                break;
+            }
+            if (halted.getAsBoolean()) {
+                log.info(
+                        "Stopping the {} prompt for #{}: Slack revoked the bot's access; {} not sent",
                         type.word(),
                         team.channelName(),
                         recipients.size() - i);
