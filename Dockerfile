@@ -1,6 +1,11 @@
 # Ownership: one jar, one SQLite file under /data. See docs/OPERATIONS.md ("Run with Docker Compose").
 #   docker build -t ownership .
-#   docker run --env-file .env -v ownership-data:/data -p 3000:3000 ownership
+#   docker run --env-file .env -v ownership-data:/data -p 127.0.0.1:3000:3000 ownership
+
+# The release, for the image's org.opencontainers.image.version label: the Maven project version, which the build
+# below checks against the jar's --version (a mismatch fails the build). A release changes it in the poms and here
+# together; ReleaseTest keeps them equal. docs/OPERATIONS.md ("Versions and upgrades").
+ARG VERSION=0.1.0
 
 # ---- build -------------------------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jdk AS build
@@ -22,13 +27,21 @@ RUN ./mvnw -B -q -DskipTests -Dexec.skip=true -pl bot -am package \
     && rm -rf storage/target scheduler/target slack-simulator/target bot/target
 
 COPY . .
-RUN ./mvnw -B -DskipTests -pl bot -am package
+ARG VERSION
+RUN ./mvnw -B -DskipTests -pl bot -am package \
+    && built="$(java -jar bot/target/ownership-bot.jar --version)" \
+    && if [ "$built" != "ownership $VERSION" ]; then \
+        echo "The jar says '$built' but the image would be labelled $VERSION: pass --build-arg VERSION=<the pom version>" >&2; \
+        exit 1; \
+    fi
 
 # ---- run ---------------------------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre
+ARG VERSION
 
 LABEL org.opencontainers.image.title="Ownership" \
-      org.opencontainers.image.description="A self-hosted Slack app that coaches engineers toward senior habits"
+      org.opencontainers.image.description="A self-hosted Slack app that coaches engineers toward senior habits" \
+      org.opencontainers.image.version="${VERSION}"
 
 # The health check uses curl. Temurin's Ubuntu images ship curl today, so this layer normally installs
 # nothing; it installs curl only if a future base image drops it, rather than leaving the check silently

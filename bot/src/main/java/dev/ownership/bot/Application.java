@@ -21,6 +21,9 @@ import dev.ownership.bot.home.HomeSlackInteractions;
 import dev.ownership.bot.home.HomeSlackMessenger;
 import dev.ownership.bot.home.ServiceSharing;
 import dev.ownership.bot.http.WebServer;
+import dev.ownership.bot.installation.ChannelLoss;
+import dev.ownership.bot.installation.Installation;
+import dev.ownership.bot.installation.InstallationSlackListener;
 import dev.ownership.bot.introduction.IntroductionSlackMessenger;
 import dev.ownership.bot.introduction.Introductions;
 import dev.ownership.bot.nudge.NudgeActions;
@@ -30,6 +33,7 @@ import dev.ownership.bot.nudge.NudgeSlackMessenger;
 import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.nudge.StandupSlackListener;
 import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.ops.SlackAccess;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.privacy.ForgetMe;
@@ -66,6 +70,7 @@ import dev.ownership.scheduler.PromptWork;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.ProcessedEventRepository;
 import dev.ownership.storage.digest.DigestRepository;
+import dev.ownership.storage.installation.RevocationRepository;
 import dev.ownership.storage.nudge.StandupRepository;
 import dev.ownership.storage.pause.PauseRepository;
 import dev.ownership.storage.pause.PersonalControlRepository;
@@ -88,16 +93,20 @@ import dev.ownership.storage.workspace.MemberRepository;
 import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,6 +141,7 @@ public final class Application implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(options, "options");
         Metrics metrics = new Metrics();
+        SlackAccess access = new SlackAccess();
         // Opening the database (Flyway checking the migrations) is the slowest step of start-up and needs nothing
         // else, so it runs beside the detector and the Web API client, which need nothing of it.
         CompletableFuture<Database> opening =
@@ -146,13 +156,18 @@ public final class Application implements AutoCloseable {
         try {
             detector = BlockerDetector.fromEnvironment(options.environment());
             api = new SlackApi(
-                    config.apiUrl(), config.botToken(), metrics, options.retryBackoff(), options.slackTimeout());
+                    config.apiUrl(),
+                    config.botToken(),
+                    metrics,
+                    access,
+                    options.retryBackoff(),
+                    options.slackTimeout());
         } finally {
             database = opened(opening);
         }
         Application application;
         try {
-            application = new Application(config, clock, options, metrics, detector, api, database);
+            application = new Application(config, clock, options, metrics, access, detector, api, database);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -167,7 +182,10 @@ public final class Application implements AutoCloseable {
         return webServer.port();
     }
 
-    /** Whether the database and the scheduler are up and the bot is not stopping. */
+    /**
+     * Whether the database and the scheduler are up and the bot is not stopping. Still true once Slack has revoked the
+     * bot's access: the process is fine and restarting it would not help ({@code /healthz} says so in its body).
+     */
     public boolean healthy() {
         return !stopping && scheduler.isRunning() && database.isHealthy();
     }
@@ -199,6 +217,7 @@ public final class Application implements AutoCloseable {
             Clock clock,
             Options options,
             Metrics metrics,
+            SlackAccess access,
             BlockerDetector detector,
             SlackApi api,
             Database database) {
@@ -218,7 +237,8 @@ public final class Application implements AutoCloseable {
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
         Admins admins = new Admins(config.admins(), new AdminRepository(database), workspace, clock);
         BackgroundWork work = new BackgroundWork(options.workerThreads(), 10_000, metrics);
-        PromptParts prompts = wirePrompts(database, teams, controls, api, workspace, work, clock, metrics);
+        PromptParts prompts =
+                wirePrompts(database, teams, controls, api, workspace, work, clock, metrics, access::isRevoked);
         Introductions introductions = new Introductions(
                 teams,
                 new IntroductionRepository(database),
@@ -277,20 +297,28 @@ public final class Application implements AutoCloseable {
                 new NudgeActions(standupPosts, nudgeMessenger, controls, workspace, clock, metrics, homeRefresher);
         StandupParts standupRun = wireStandup(database, teams, controls, prompts, standups, api, clock, metrics);
 
-        App app = new SlackApps(config, api, metrics, processed, clock)
-                .build(List.of(
-                        new CommandSlackListener(commands, api, work, digestMessenger, homeRefresher),
-                        new WorkspaceSlackListener(
-                                workspace,
-                                userId -> work.submit("workspace.profile-changed", () -> prompts.membership()
-                                        .personChanged(userId))),
-                        new StandupSlackListener(standups),
-                        new NudgeSlackInteractions(nudgeActions, api, work),
-                        new PromptSlackInteractions(prompts.actions(), api, work, homeRefresher),
-                        new StandupSlackInteractions(standupRun.actions(), prompts.actions(), api, work, homeRefresher),
-                        new MembershipSlackListener(prompts.membership(), introductions::welcome, work),
-                        new HomeSlackInteractions(home, homeActions, api, work),
-                        new PrivacySlackInteractions(forgetMe, homeRefresher, api, work)));
+        RevocationRepository revocations = new RevocationRepository(database);
+        Installation installation = new Installation(revocations, access, metrics, clock, config.botToken());
+        SlackApps slackApps = new SlackApps(config, api, metrics, processed, clock);
+        String botUserId = authenticate(slackApps, installation);
+        installation.restore();
+        InstallationSlackListener installationListener = new InstallationSlackListener(
+                installation, new ChannelLoss(teams, prompts.schedules(), homeMessenger::dm, metrics), work, botUserId);
+        App app = slackApps.build(List.of(
+                new CommandSlackListener(commands, api, work, digestMessenger, homeRefresher),
+                new WorkspaceSlackListener(
+                        workspace,
+                        userId -> work.submit("workspace.profile-changed", () -> prompts.membership()
+                                .personChanged(userId))),
+                new StandupSlackListener(standups),
+                new NudgeSlackInteractions(nudgeActions, api, work),
+                new PromptSlackInteractions(prompts.actions(), api, work, homeRefresher),
+                new StandupSlackInteractions(standupRun.actions(), prompts.actions(), api, work, homeRefresher),
+                new MembershipSlackListener(
+                        prompts.membership(), introductions::welcome, work, botUserId, installationListener::botLeft),
+                installationListener,
+                new HomeSlackInteractions(home, homeActions, api, work),
+                new PrivacySlackInteractions(forgetMe, homeRefresher, api, work)));
 
         maintenance = () -> {
             processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT));
@@ -299,27 +327,32 @@ public final class Application implements AutoCloseable {
         // The edge is built before Quartz, whose threads exist from its construction on: a failure here leaks none.
         SocketModeConnection socketMode = null;
         if (config.socketMode()) {
-            webServer = new WebServer(config.port(), null, this::healthy, metrics);
+            webServer = new WebServer(config.port(), null, this::healthy, access, metrics);
             socketMode = new SocketModeConnection(config.appToken(), app);
         } else {
             webServer = new WebServer(
                     config.port(),
                     new SlackEventsServlet(app, config.signingSecret(), metrics),
                     this::healthy,
+                    access,
                     metrics);
         }
         DuePasses duePasses = new DuePasses();
+        PromptWork scheduledPrompts = unlessRevoked(prompts.prompting(), access);
         scheduler = new OwnershipScheduler(
                 () -> duePasses.run(() -> {
-                    nudges.deliverDue();
-                    digests.deliverDue();
-                    standupRun.reminders().deliverDue();
+                    // Paused with the rest of Quartz once access is revoked; this covers a tick already under way.
+                    if (!access.isRevoked()) {
+                        nudges.deliverDue();
+                        digests.deliverDue();
+                        standupRun.reminders().deliverDue();
+                    }
                 }),
                 this::runDailyMaintenance,
                 options.tick(),
                 LocalTime.of(3, 0),
                 ZoneOffset.UTC);
-        probe = new Probe(duePasses, work, prompts.prompting());
+        probe = new Probe(duePasses, work, scheduledPrompts);
 
         List<Managed> components = new ArrayList<>();
         components.add(Managed.of("database", Managed.Step.NOTHING, database::close));
@@ -333,8 +366,9 @@ public final class Application implements AutoCloseable {
         components.add(Managed.of(
                 "scheduler",
                 () -> {
-                    scheduler.schedulePrompts(prompts.timetable(), prompts.prompting());
+                    scheduler.schedulePrompts(prompts.timetable(), scheduledPrompts);
                     scheduler.start();
+                    access.whenRevoked(scheduler::pauseAllButMaintenance);
                 },
                 scheduler::close));
         components.add(
@@ -346,6 +380,52 @@ public final class Application implements AutoCloseable {
         lifecycle = new Lifecycle(components);
     }
 
+    /**
+     * Confirms the bot token with Slack; a refusal that Slack had announced (app uninstalled, token revoked) says so.
+     *
+     * @return the bot's own user id
+     */
+    private static String authenticate(SlackApps slackApps, Installation installation) {
+        try {
+            return slackApps.authenticate();
+        } catch (IllegalStateException refused) {
+            Optional<String> why = installation.explainRefusedToken();
+            if (why.isPresent()) {
+                throw new IllegalStateException(refused.getMessage() + ". " + why.get(), refused);
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * The scheduled prompt work, skipped once Slack has revoked the bot's access: Quartz is paused then, and this
+     * covers a trigger that fires meanwhile.
+     */
+    private static PromptWork unlessRevoked(PromptWork work, SlackAccess access) {
+        return new PromptWork() {
+            @Override
+            public void sendDue(String channelId, String kind, ZoneId zone, Instant scheduledAt) {
+                if (!access.isRevoked()) {
+                    work.sendDue(channelId, kind, zone, scheduledAt);
+                }
+            }
+
+            @Override
+            public void catchUp() {
+                if (!access.isRevoked()) {
+                    work.catchUp();
+                }
+            }
+
+            @Override
+            public void refreshMembers() {
+                if (!access.isRevoked()) {
+                    work.refreshMembers();
+                }
+            }
+        };
+    }
+
     /** The prompts and what people share: schedules, team members, fan-out, answers. */
     private static PromptParts wirePrompts(
             Database database,
@@ -355,7 +435,8 @@ public final class Application implements AutoCloseable {
             SlackWorkspace workspace,
             BackgroundWork work,
             Clock clock,
-            Metrics metrics) {
+            Metrics metrics,
+            BooleanSupplier halted) {
         ScheduleRepository schedules = new ScheduleRepository(database);
         MemberRepository members = new MemberRepository(database);
         PromptDeliveryRepository deliveries = new PromptDeliveryRepository(database);
@@ -378,7 +459,8 @@ public final class Application implements AutoCloseable {
                 clock,
                 metrics);
         StandupPlan standupPlan = new StandupPlan(new StandupSettingsRepository(database));
-        PromptSender sender = new PromptSender(deliveries, controls, messenger, clock, metrics, standupPlan::questions);
+        PromptSender sender =
+                new PromptSender(deliveries, controls, messenger, clock, metrics, standupPlan::questions, halted);
         Prompting prompts = new Prompting(
                 teams, schedules, members, membership, sender, new PromptFanOutRepository(database), background, clock);
         PromptActions actions = new PromptActions(deliveries, teams, sharing, messenger, clock, metrics);

@@ -6,12 +6,15 @@ import dev.ownership.bot.detection.BlockerDetector;
 import dev.ownership.bot.detection.ClassifyCommand;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -175,9 +178,18 @@ public final class Main {
                 """;
     }
 
+    /** The Maven project version, filtered into {@code version.properties} when the jar is built. */
     static String version() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            String version = properties.getProperty("version", "");
+            return version.isBlank() || version.startsWith("${") ? "development build" : version;
+        } catch (IOException e) {
+            return "development build";
+        }
     }
 
     private static void quietLogs() {

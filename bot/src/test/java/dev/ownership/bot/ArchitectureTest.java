@@ -27,6 +27,7 @@ class ArchitectureTest {
         "..bot.detection..",
         "..bot.digest..",
         "..bot.home..",
+        "..bot.installation..",
         "..bot.nudge..",
         "..bot.pause..",
         "..bot.privacy..",
@@ -76,7 +77,7 @@ class ArchitectureTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"command", "digest", "home", "nudge", "privacy", "prompt", "workspace"})
+        @ValueSource(strings = {"command", "digest", "home", "installation", "nudge", "privacy", "prompt", "workspace"})
         @DisplayName("a slice's Slack edge is used only by its own slice, other Slack edges and the wiring")
         void shouldNotReachIntoAnotherSlicesEdge(String slice) {
             String own = "dev.ownership.bot." + slice;

@@ -103,6 +103,11 @@ public final class BotHarness implements BeforeEachCallback, AfterEachCallback {
         local.restart();
     }
 
+    /** Restarts the bot on the same database with one variable changed, for this and later restarts. */
+    public void restartWith(String variable, String value) {
+        local.restartWith(variable, value);
+    }
+
     public ManualClock clock() {
         return local.clock();
     }

@@ -3,8 +3,12 @@ package dev.ownership.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,34 @@ class MainTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8).strip())
                 .startsWith("ownership: PORT:")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    @DisplayName(".env.example copied as it is exits 2 with one line naming its first placeholder")
+    void shouldRefuseTheExampleEnvironmentAsItIs() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        Path example = Path.of("").toAbsolutePath().getParent().resolve(".env.example");
+        for (String line : Files.readAllLines(example, StandardCharsets.UTF_8)) {
+            int equals = line.indexOf('=');
+            if (!line.isBlank() && !line.startsWith("#") && equals > 0) {
+                env.put(
+                        line.substring(0, equals).trim(),
+                        line.substring(equals + 1).trim());
+            }
+        }
+        assertThat(env).as("the uncommented lines of %s", example).containsKeys("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN");
+
+        assertThat(run(env, "serve")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("ownership: SLACK_APP_TOKEN: still a placeholder")
+                .doesNotContain("\n");
+
+        env.put("SLACK_APP_TOKEN", "xapp-1-real");
+        err.reset();
+        assertThat(run(env, "serve")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("ownership: SLACK_BOT_TOKEN: still a placeholder")
                 .doesNotContain("\n");
     }
 

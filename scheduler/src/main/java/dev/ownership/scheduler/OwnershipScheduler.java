@@ -15,6 +15,7 @@ import org.quartz.Scheduler;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,21 @@ public final class OwnershipScheduler implements AutoCloseable {
             return quartz.isStarted() && !quartz.isShutdown() && !quartz.isInStandbyMode();
         } catch (org.quartz.SchedulerException e) {
             return false;
+        }
+    }
+
+    /**
+     * Stops firing every job that talks to Slack, for good: the due-work tick, the prompts (present and future
+     * triggers alike), the catch-up and the member refresh. Only the daily maintenance, which works on the database
+     * alone, keeps running; {@link #isRunning} stays true. Jobs already running finish on their own.
+     */
+    public void pauseAllButMaintenance() {
+        try {
+            quartz.pauseAll();
+            quartz.resumeTrigger(TriggerKey.triggerKey("maintenance", GROUP));
+            log.info("Scheduler paused: only the daily maintenance still runs");
+        } catch (org.quartz.SchedulerException e) {
+            throw new SchedulingException("Cannot pause the Quartz scheduler", e);
         }
     }
 

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -213,6 +214,58 @@ public final class SlackRequests {
             sim.workspace().leave(channel, user);
         }
         return memberEvent("member_left_channel", channel, user);
+    }
+
+    /** {@code app_uninstalled}: the app was removed from the workspace (pair it with {@code revokeBotTokens}). */
+    public EventDelivery appUninstalled() {
+        return event(Json.object().put("type", "app_uninstalled"));
+    }
+
+    /** {@code tokens_revoked} for the bot tokens of {@code botUserIds} (user ids, as Slack sends them). */
+    public EventDelivery tokensRevoked(String... botUserIds) {
+        ObjectNode tokens = Json.object();
+        ArrayNode bots = tokens.putArray("bot");
+        for (String user : botUserIds) {
+            bots.add(user);
+        }
+        tokens.putArray("oauth");
+        ObjectNode event = Json.object().put("type", "tokens_revoked");
+        event.set("tokens", tokens);
+        return event(event);
+    }
+
+    /**
+     * {@code channel_archive} (public) or {@code group_archive} (private), by {@code user}: what Slack sends the bot
+     * when a channel it is in is archived.
+     */
+    public EventDelivery archive(String channel, String user) {
+        boolean isPrivate =
+                sim.workspace().channel(channel).map(SimChannel::isPrivate).orElse(false);
+        ObjectNode event = Json.object()
+                .put("type", isPrivate ? "group_archive" : "channel_archive")
+                .put("channel", channel);
+        if (!isPrivate) {
+            event.put("user", user);
+        }
+        return event(event);
+    }
+
+    /**
+     * Someone removes the bot from the channel ({@code /remove @ownership}): it leaves the channel's members and Slack
+     * sends both events it sends then, the bot's own {@code member_left_channel} and {@code channel_left} (public) or
+     * {@code group_left} (private), each with its own event id.
+     *
+     * @return the two deliveries, {@code member_left_channel} first
+     */
+    public List<EventDelivery> removeBot(String channel, String actor) {
+        boolean isPrivate =
+                sim.workspace().channel(channel).map(SimChannel::isPrivate).orElse(false);
+        EventDelivery left = memberLeft(channel, SlackSimulator.BOT_USER_ID);
+        EventDelivery own = event(Json.object()
+                .put("type", isPrivate ? "group_left" : "channel_left")
+                .put("channel", channel)
+                .put("actor_id", actor));
+        return List.of(left, own);
     }
 
     /** {@code app_home_opened} on the Home tab, with the published view when there is one. */

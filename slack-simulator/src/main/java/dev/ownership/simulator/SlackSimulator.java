@@ -64,6 +64,7 @@ public final class SlackSimulator implements AutoCloseable {
     private final FileMethods files;
     private final ResponseUrls responseUrls;
     private final WebApi webApi;
+    private final BotTokens botTokens = new BotTokens();
     private final HttpServer server;
     private final ExecutorService executor;
     private SocketModeServer socketMode;
@@ -85,7 +86,7 @@ public final class SlackSimulator implements AutoCloseable {
         files.registerIn(handlers);
         handlers.put("apps.connections.open", request -> ChatMethods.ok()
                 .put("url", socketMode().connectionUrl()));
-        this.webApi = new WebApi(handlers, faults, rateLimiter, access);
+        this.webApi = new WebApi(handlers, faults, rateLimiter, access, botTokens);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), BACKLOG);
         server.setExecutor(executor);
@@ -110,6 +111,20 @@ public final class SlackSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Slack simulator", e);
         }
+    }
+
+    /**
+     * Revokes every bot token issued so far, as uninstalling the app or revoking its token does: from now on they
+     * answer {@code token_revoked}. (Send the matching event with {@link SlackRequests#appUninstalled} or
+     * {@link SlackRequests#tokensRevoked}.)
+     */
+    public void revokeBotTokens() {
+        botTokens.revokeAll();
+    }
+
+    /** Installs the app again: a new bot token, honoured from now on alongside any other valid one. */
+    public String reinstall() {
+        return botTokens.issue();
     }
 
     /** The Web API base URL, {@code http://127.0.0.1:<port>/api/}, ending in a slash as the SDK expects. */

@@ -18,12 +18,19 @@ final class WebApi {
     private final Faults faults;
     private final RateLimiter rateLimiter;
     private final ConversationAccess access;
+    private final BotTokens botTokens;
 
-    WebApi(Map<String, MethodHandler> handlers, Faults faults, RateLimiter rateLimiter, ConversationAccess access) {
+    WebApi(
+            Map<String, MethodHandler> handlers,
+            Faults faults,
+            RateLimiter rateLimiter,
+            ConversationAccess access,
+            BotTokens botTokens) {
         this.handlers = Map.copyOf(handlers);
         this.faults = faults;
         this.rateLimiter = rateLimiter;
         this.access = access;
+        this.botTokens = botTokens;
     }
 
     HttpAnswer answer(ApiRequest request) {
@@ -55,14 +62,14 @@ final class WebApi {
         }
     }
 
-    private static Optional<String> authError(ApiRequest request) {
+    private Optional<String> authError(ApiRequest request) {
         String token = request.token();
         if (token == null || token.isBlank()) {
             return Optional.of("not_authed");
         }
         boolean wantsAppToken = APP_TOKEN_METHODS.contains(request.method());
-        if (token.equals(SlackSimulator.BOT_TOKEN)) {
-            return wantsAppToken ? Optional.of("not_allowed_token_type") : Optional.empty();
+        if (botTokens.isBotToken(token)) {
+            return wantsAppToken ? Optional.of("not_allowed_token_type") : botTokens.refusal(token);
         }
         if (token.equals(SlackSimulator.APP_TOKEN)) {
             return wantsAppToken ? Optional.empty() : Optional.of("not_allowed_token_type");

@@ -56,6 +56,12 @@ public record Config(
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+    /**
+     * What follows a token's prefix in a placeholder such as {@code xoxb-...}: nothing, dots, an ellipsis, x's or
+     * stars, or a word in angle brackets ({@code xoxb-<token>}).
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile("[.…*xX-]*|<[^>]*>");
+
     private static final int MAX_DAILY_LIMIT = 50;
 
     public Config {
@@ -241,6 +247,12 @@ public record Config(
     private static void requirePrefix(String variable, String value, String prefix) {
         if (!value.startsWith(prefix)) {
             throw new ConfigException(variable, "expected a token starting with " + prefix);
+        }
+        if (PLACEHOLDER.matcher(value.substring(prefix.length())).matches()) {
+            throw new ConfigException(
+                    variable,
+                    "still a placeholder (" + value + "), as in .env.example: set the real token from your app's "
+                            + "page at api.slack.com/apps");
         }
     }
 }

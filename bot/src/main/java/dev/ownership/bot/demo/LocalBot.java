@@ -30,6 +30,7 @@ public final class LocalBot implements AutoCloseable {
     private final Path directory;
     private final ManualClock clock;
     private final SlackSimulator sim;
+    private final Map<String, String> changedEnvironment = new HashMap<>();
     private Application application;
     private SlackRequests slack;
 
@@ -79,12 +80,23 @@ public final class LocalBot implements AutoCloseable {
         env.put(Config.PORT, "0");
         env.put(Config.OWNERSHIP_DB, directory.resolve("ownership.db").toString());
         env.putAll(settings.environment);
+        env.putAll(changedEnvironment);
         return env;
     }
 
     /** Stops the bot as SIGTERM would and starts it again on the same database. */
     public void restart() {
         application.close();
+        startBot();
+    }
+
+    /**
+     * Stops the bot and starts it again on the same database with one variable changed (a new bot token after a
+     * reinstall, say); the change holds for later restarts too.
+     */
+    public void restartWith(String variable, String value) {
+        application.close();
+        changedEnvironment.put(Objects.requireNonNull(variable, "variable"), Objects.requireNonNull(value, "value"));
         startBot();
     }
 

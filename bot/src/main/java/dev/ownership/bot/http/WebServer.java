@@ -1,6 +1,7 @@
 package dev.ownership.bot.http;
 
 import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.ops.SlackAccess;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,9 +27,11 @@ public final class WebServer implements AutoCloseable {
     /**
      * @param port the port to listen on, 0 for any free one
      * @param slackEvents the servlet for {@code POST /slack/events}, or {@code null} in Socket Mode
+     * @param access what {@code /healthz} reports about the bot's access to Slack
      */
-    public WebServer(int port, HttpServlet slackEvents, BooleanSupplier healthy, Metrics metrics) {
+    public WebServer(int port, HttpServlet slackEvents, BooleanSupplier healthy, SlackAccess access, Metrics metrics) {
         Objects.requireNonNull(healthy, "healthy");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(metrics, "metrics");
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("ownership-http");
@@ -42,7 +45,7 @@ public final class WebServer implements AutoCloseable {
         if (slackEvents != null) {
             context.addServlet(new ServletHolder("slack-events", slackEvents), "/slack/events");
         }
-        context.addServlet(new ServletHolder("health", new HealthServlet(healthy)), "/healthz");
+        context.addServlet(new ServletHolder("health", new HealthServlet(healthy, access)), "/healthz");
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
 
         server.setHandler(new GracefulHandler(context));

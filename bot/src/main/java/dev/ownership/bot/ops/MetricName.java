@@ -32,7 +32,14 @@ public enum MetricName {
     FORGET_ME("ownership.forget_me", "People erased with forget-me"),
     RETENTION_DELETED("ownership.retention.deleted", "Rows deleted for being older than the retention period"),
     WORK_FAILURES("ownership.work.failures", "Background work that failed"),
-    WORK_REJECTED("ownership.work.rejected", "Background work refused because the queue was full");
+    WORK_REJECTED("ownership.work.rejected", "Background work refused because the queue was full"),
+    SLACK_ACCESS_REVOKED(
+            "ownership.slack.access.revoked",
+            "1 while Slack has revoked the bot's access (app uninstalled or token revoked), else 0"),
+    SLACK_ACCESS_REVOCATIONS(
+            "ownership.slack.access.revocations", "Times Slack revoked the bot's access while it ran, by reason"),
+    TEAMS_UNWATCHED(
+            "ownership.teams.unwatched", "Teams unwatched because their channel was archived or removed the bot");
 
     private final String key;
     private final String description;

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Sends one prompt to each of a team's recipients, one after the other: never to paused people or people who turned prompts off, at most once per
  * person and occurrence (each delivery is claimed in the database first), and one person's failure (cannot DM,
  * deactivated) never stops the rest. The pace is the Web API's: the messenger waits when Slack says so. A fan-out
- * interrupted because the bot is stopping leaves the rest unclaimed, for the catch-up after the restart.
+ * interrupted because the bot is stopping leaves the rest unclaimed, for the catch-up after the restart; one halted
+ * because Slack revoked the bot's access stops at once and leaves the rest unclaimed too.
  *
  * <p>Thread-safe. Fan-outs of different triggers (teams, timezones) run side by side; the claims keep them from
  * ever sending the same prompt twice.
@@ -34,31 +36,38 @@ public final class PromptSender {
     private final Clock clock;
     private final Metrics metrics;
     private final Function<String, List<String>> standupQuestions;
+    private final BooleanSupplier halted;
 
-    /** A sender whose standups ask the default questions. */
+    /** A sender whose standups ask the default questions and that only an interruption stops. */
     public PromptSender(
             PromptDeliveryRepository deliveries,
             PersonalControls controls,
             PromptMessenger messenger,
             Clock clock,
             Metrics metrics) {
-        this(deliveries, controls, messenger, clock, metrics, channelId -> StandupPlan.DEFAULT_QUESTIONS);
+        this(deliveries, controls, messenger, clock, metrics, channelId -> StandupPlan.DEFAULT_QUESTIONS, () -> false);
     }
 
-    /** A sender whose standups ask each team's questions, which {@code standupQuestions} gives by channel. */
+    /**
+     * A sender whose standups ask each team's questions, which {@code standupQuestions} gives by channel.
+     *
+     * @param halted true once no more prompts may be sent at all (Slack revoked the bot's access)
+     */
     public PromptSender(
             PromptDeliveryRepository deliveries,
             PersonalControls controls,
             PromptMessenger messenger,
             Clock clock,
             Metrics metrics,
-            Function<String, List<String>> standupQuestions) {
+            Function<String, List<String>> standupQuestions,
+            BooleanSupplier halted) {
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.controls = Objects.requireNonNull(controls, "controls");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.standupQuestions = Objects.requireNonNull(standupQuestions, "standupQuestions");
+        this.halted = Objects.requireNonNull(halted, "halted");
     }
 
     /** Sends {@code type} to each recipient in turn and says what happened. */
@@ -68,6 +77,14 @@ public final class PromptSender {
             if (Thread.currentThread().isInterrupted()) {
                 log.info(
                         "Stopping the {} prompt for #{}: {} left for the catch-up after the restart",
+                        type.word(),
+                        team.channelName(),
+                        recipients.size() - i);
+                break;
+            }
+            if (halted.getAsBoolean()) {
+                log.info(
+                        "Stopping the {} prompt for #{}: Slack revoked the bot's access; {} not sent",
                         type.word(),
                         team.channelName(),
                         recipients.size() - i);

@@ -9,6 +9,7 @@ import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.webhook.WebhookResponse;
 import dev.ownership.bot.ops.Metrics;
+import dev.ownership.bot.ops.SlackAccess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>An {@code ok:false} answer is returned to the caller (it is a decision, not a transport failure) and logged
  * once; {@code files.uploadV2}, which the SDK makes throw instead, ends in a {@link SlackCallException} for the caller
  * to log. Calls block while waiting, so never make them on the ack path. Thread-safe.
+ *
+ * <p>Once Slack has revoked the bot's access ({@link SlackAccess}: the app was uninstalled or its token revoked), every
+ * call and every retry still waiting is refused with a {@link SlackCallException} before anything is sent, and counted
+ * with the result {@code revoked}.
  */
 public final class SlackApi {
     private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
@@ -49,17 +54,21 @@ public final class SlackApi {
     private final Slack slack;
     private final MethodsClient methods;
     private final Metrics metrics;
+    private final SlackAccess access;
     private final Duration backoff;
 
     /**
      * @param apiUrl the Web API base URL, ending with {@code /}
      * @param botToken the bot token used for every call
+     * @param access whether Slack still lets the bot in; no call is made once it does not
      * @param backoff the first wait after a 5xx or network error; doubled on each retry
      */
-    public SlackApi(String apiUrl, String botToken, Metrics metrics, Duration backoff, Duration timeout) {
+    public SlackApi(
+            String apiUrl, String botToken, Metrics metrics, SlackAccess access, Duration backoff, Duration timeout) {
         this.slack = Slack.getInstance(slackConfig(apiUrl, timeout));
         this.methods = slack.methods(Objects.requireNonNull(botToken, "botToken"));
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.access = Objects.requireNonNull(access, "access");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
     }
 
@@ -78,6 +87,7 @@ public final class SlackApi {
         int rateLimitWaits = 0;
         int failures = 0;
         while (true) {
+            refuseIfRevoked(method);
             try {
                 T response = call.invoke(methods);
                 if (response.isOk()) {
@@ -126,13 +136,17 @@ public final class SlackApi {
 
     /**
      * Posts a message to a {@code response_url} (the private answer to a slash command or an action), retrying
-     * 5xx and network errors.
+     * 5xx and network errors; nothing is sent once the bot's access was revoked.
      *
      * @return whether Slack accepted it
      */
     public boolean respond(String responseUrl, String payloadJson) {
         int failures = 0;
         while (true) {
+            if (access.isRevoked()) {
+                metrics.slackCall("response_url", "revoked");
+                return false;
+            }
             try {
                 WebhookResponse response = slack.send(responseUrl, payloadJson);
                 Integer code = response.getCode();
@@ -156,6 +170,15 @@ public final class SlackApi {
                 sleep(backoff.multipliedBy(1L << (failures - 1)));
             }
         }
+    }
+
+    /** Refuses a call, or the retry of one, once Slack has revoked the bot's access. */
+    private void refuseIfRevoked(String method) {
+        access.revoked().ifPresent(revoked -> {
+            metrics.slackCall(method, "revoked");
+            throw new SlackCallException(
+                    "Not calling Slack " + method + ": the bot's access was revoked (" + revoked.reason() + ")", null);
+        });
     }
 
     /** The first refusal among the steps of an upload. */

@@ -48,21 +48,27 @@ public final class SlackApps {
     }
 
     /**
-     * Builds the app with each feature's {@code listeners}, once Slack has confirmed the bot token.
+     * Asks Slack who the bot token belongs to ({@code auth.test}), through {@link SlackApi}, which waits out a rate limit
+     * or an outage, so that a hiccup at start-up is not taken for a bad token. Call before {@link #build}.
      *
+     * @return the bot's own user id
      * @throws IllegalStateException when Slack refuses the token
      */
-    public App build(List<Listener> listeners) {
-        // Bolt checks the token with auth.test as the app is built, without waiting out a rate limit or an outage:
-        // ask first through SlackApi, which does, so that a hiccup at start-up is not taken for a bad token.
+    public String authenticate() {
         AuthTestResponse auth = api.call("auth.test", methods -> methods.authTest(r -> r));
         if (!auth.isOk()) {
             throw new IllegalStateException("Slack refused the bot token (auth.test: " + auth.getError() + ")");
         }
+        return auth.getUserId();
+    }
+
+    /** Builds the app with each feature's {@code listeners}, once {@link #authenticate} has confirmed the token. */
+    public App build(List<Listener> listeners) {
         AppConfig appConfig = AppConfig.builder()
                 .slack(api.slack())
                 .singleTeamBotToken(config.botToken())
-                // The token was checked above; asking again every 10 minutes, on the ack path of whichever request
+                // The token was checked by authenticate(); asking again every 10 minutes, on the ack path of whichever
+                // request
                 // comes next and without retries, would only add ways for a request to fail.
                 .authTestCacheExpirationMillis(-1)
                 .signingSecret(config.signingSecret())

@@ -69,6 +69,28 @@ class ConfigTest {
         assertThat(config.retention()).isEqualTo(Duration.ofDays(30));
     }
 
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+        "SLACK_BOT_TOKEN, xoxb-...",
+        "SLACK_BOT_TOKEN, xoxb-…",
+        "SLACK_BOT_TOKEN, xoxb-",
+        "SLACK_BOT_TOKEN, xoxb-xxxx-xxxx",
+        "SLACK_APP_TOKEN, xapp-...",
+        "SLACK_APP_TOKEN, xapp-<token>"
+    })
+    @DisplayName("refuses a placeholder token, naming the variable")
+    void shouldRefusePlaceholders(String variable, String placeholder) {
+        Map<String, String> env = http();
+        env.put("SLACK_APP_TOKEN", "xapp-1-real");
+        env.put(variable, placeholder);
+
+        assertThatThrownBy(() -> Config.fromEnvironment(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(variable + ": still a placeholder")
+                .extracting(e -> ((ConfigException) e).variable())
+                .isEqualTo(variable);
+    }
+
     @Test
     @DisplayName("never shows tokens or the signing secret")
     void shouldMaskSecrets() {
