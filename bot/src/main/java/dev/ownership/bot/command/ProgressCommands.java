@@ -64,7 +64,7 @@ public final class ProgressCommands {
         for (TeamProgress team : progress) {
             text.append("\n\n*#").append(team.team().channelName()).append("*");
             team.streaks().forEach(streak -> text.append('\n').append(StreakText.line(streak)));
-            text.append("\n_Your last ").append(StreakService.WEEKS_SHOWN).append(" weeks_");
+            text.append('\n').append(StreakText.weeksHeading(team.weeks().size()));
             LocalDate currentWeek =
                     TeamWeeks.weekOf(clock.instant(), team.team().timezone());
             for (WeekSummary week : team.weeks()) {

@@ -102,6 +102,9 @@ public final class Demo {
         transcript.heading("Monday: an admin sets up the team");
         transcript.note("Team: #standup (Berlin). alice is in Berlin, bob in New York, chen in Tokyo; lee leads.");
         command(ADA, "watch");
+        RecordedCall introduction =
+                sim.awaitCall("chat.postMessage", call -> STANDUP.equals(call.param("channel")), WAIT);
+        transcript.bot("introduces itself in #standup, once:", seen(introduction));
         command(ADA, "leads <@" + LEE + "|lee>");
         command(ALICE, "help");
 

@@ -22,7 +22,6 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
-import dev.ownership.bot.streak.StreakService;
 import dev.ownership.bot.streak.StreakText;
 import dev.ownership.bot.streak.TeamProgress;
 import dev.ownership.bot.streak.TeamWeeks;
@@ -131,7 +130,8 @@ final class HomeSlackBlocks {
         team.streaks().forEach(streak -> streaks.append('\n').append(StreakText.line(streak)));
         blocks.add(text(streaks.toString()));
         LocalDate currentWeek = TeamWeeks.weekOf(page.at(), team.team().timezone());
-        StringBuilder weeks = new StringBuilder("_Your last " + StreakService.WEEKS_SHOWN + " weeks_");
+        StringBuilder weeks =
+                new StringBuilder(StreakText.weeksHeading(team.weeks().size()));
         for (WeekSummary week : team.weeks()) {
             weeks.append("\n• ")
                     .append(StreakText.weekName(week.week(), currentWeek))

@@ -105,7 +105,10 @@ public final class StreakService {
 
     private List<WeekSummary> lastWeeks(Team team, String userId, Instant now) {
         LocalDate currentWeek = TeamWeeks.weekOf(now, team.timezone());
-        LocalDate firstWeek = currentWeek.minusWeeks(WEEKS_SHOWN - 1L);
+        LocalDate shownFrom = currentWeek.minusWeeks(WEEKS_SHOWN - 1L);
+        // Weeks before the team was watched say nothing about anyone: they are left out, not shown as empty.
+        LocalDate watchedWeek = TeamWeeks.weekOf(team.watchedAt(), team.timezone());
+        LocalDate firstWeek = watchedWeek.isAfter(shownFrom) ? watchedWeek : shownFrom;
         Activity recent = activity.inTeam(
                 team.channelId(),
                 userId,

@@ -15,8 +15,13 @@ public final class StreakText {
 
     /** ":compass: *Ownership*: 4 blockers in a row with a next step · best 6", then a bar to the next milestone. */
     public static String line(Streak streak) {
-        return streak.kind().emoji() + " *" + streak.kind().title() + "*: "
-                + streak.kind().describe(streak.current()) + " · best " + streak.best() + "\n" + bar(streak);
+        String head = streak.kind().emoji() + " *" + streak.kind().title() + "*: ";
+        if (streak.current() == 0) {
+            // Nothing yet is a start, not a failure: no empty bar, no "0 in a row".
+            return head + "starts with " + streak.kind().start()
+                    + (streak.best() > 0 ? " (your best so far: " + streak.best() + ")" : "");
+        }
+        return head + streak.kind().describe(streak.current()) + " · best " + streak.best() + "\n" + bar(streak);
     }
 
     /** {@code ▰▰▰▰▰▰▰▰▱▱ 4/5 to the next milestone}, or a trophy once the last one is reached. */
@@ -28,6 +33,11 @@ public final class StreakText {
                             + " to the next milestone";
                 })
                 .orElse(":trophy: past every milestone. Keep going!");
+    }
+
+    /** The heading over a person's weeks: "_Your last 4 weeks_", or "_This week_" for a team watched this week. */
+    public static String weeksHeading(int weeks) {
+        return weeks == 1 ? "_This week_" : "_Your last " + weeks + " weeks_";
     }
 
     /** "This week" or "Week of 23 Nov". */

@@ -105,7 +105,9 @@ class DigestEndToEndTest {
         assertThat(answer.param("response_type")).isEqualTo("ephemeral");
 
         String refused = harness.command(ALICE, STANDUP, "digest");
-        assertThat(refused).contains("Only the leads of #standup and admins").doesNotContain("Raised");
+        assertThat(refused)
+                .contains("is for the people who look after the team")
+                .doesNotContain("Raised");
         assertThat(harness.command(ADMIN, "D0ADMIN1", "digest <#" + STANDUP + "|standup>"))
                 .contains("Raised: *1*");
         assertThat(harness.sim().calls("chat.postMessage")).isEmpty();

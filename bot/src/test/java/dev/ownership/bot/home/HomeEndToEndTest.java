@@ -131,7 +131,7 @@ class HomeEndToEndTest {
     void shouldRefreshAfterSharing() {
         post(ALICE, PROPOSED);
         SimView home = openHomeSettled(ALICE, 2);
-        assertThat(home.readableText()).contains("0 weeks in a row sharing a learning");
+        assertThat(home.readableText()).contains("starts with the next learning you share");
         click(ALICE, home, "home_share_learning", null);
         RecordedCall opened = harness.sim().awaitCall("views.open", WAIT);
         assertThat(opened.text()).contains("Share a learning").contains("What did you learn?");

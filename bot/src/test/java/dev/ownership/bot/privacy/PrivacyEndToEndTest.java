@@ -200,7 +200,7 @@ class PrivacyEndToEndTest {
             assertThat(facts.count("risks")).isZero();
             assertThat(facts.count("risk_checkins")).isZero();
             assertThat(harness.command(ALICE, STANDUP, "me"))
-                    .contains("0 blockers in a row with a next step · best 0")
+                    .contains("starts with your next blocker that comes with a next step")
                     .contains("1 week in a row sharing a learning · best 1");
             assertThat(harness.bot().database().isHealthy()).isTrue();
         }

@@ -42,6 +42,33 @@ class ProgressEndToEndTest {
     void watch() {
         harness.watchStandup();
         facts = new Rows(harness.bot().database());
+        // The history these tests write reaches back a month: the team was watched before it.
+        harness.bot().database().write(connection -> {
+            try (var statement = connection.prepareStatement("UPDATE teams SET watched_at = ?")) {
+                statement.setLong(1, MONDAY_MORNING.minus(Duration.ofDays(60)).toEpochMilli());
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("weeks before the team was watched are not shown, and a streak not begun reads as a start")
+    void shouldLeaveOutWeeksBeforeWatch() {
+        harness.bot().database().write(connection -> {
+            try (var statement = connection.prepareStatement("UPDATE teams SET watched_at = ?")) {
+                statement.setLong(1, MONDAY_MORNING.toEpochMilli());
+                statement.executeUpdate();
+            }
+        });
+        facts.learning(STANDUP, ALICE, daysAgo(8));
+
+        String me = harness.command(ALICE, STANDUP, "me");
+
+        assertThat(me)
+                .contains("_This week_")
+                .doesNotContain("Week of 16 Nov")
+                .contains("*Ownership*: starts with your next blocker that comes with a next step")
+                .doesNotContain("0 blockers in a row");
     }
 
     private void post(String user, String text) {
