@@ -358,11 +358,7 @@ public final class CommandParser {
     private static Command watch(List<String> args) {
         List<String> rest = new ArrayList<>(args);
         boolean quiet = rest.removeIf(arg -> arg.equalsIgnoreCase("quiet"));
-        Command parsed = channelOnly(rest, "watch", channel -> new Command.Watch(channel, quiet));
-        return parsed instanceof Command.Invalid
-                ? new Command.Invalid("Use `/ownership watch [#channel]`, or `/ownership watch [#channel] quiet` to "
-                        + "skip the introduction in the channel.")
-                : parsed;
+        return channelOnly(rest, "watch", channel -> new Command.Watch(channel, quiet));
     }
 
     private static Command onOff(List<String> args, String word, java.util.function.Function<Boolean, Command> make) {

@@ -433,7 +433,7 @@ class StandupEndToEndTest {
             assertThat(admin("settings questions A | B | C | D | E | F")).contains("at most 5 questions");
             assertThat(admin("settings questions " + "x".repeat(151))).contains("Question 1 is 151 characters");
             assertThat(admin("settings questions A || B")).contains("Question 2 is empty");
-            assertThat(admin("schedule standup mon-fri 25:00")).contains("is not a time");
+            assertThat(admin("schedule standup mon-fri 25:00")).contains("isn't a time");
             assertThat(admin("schedule standup mon-fri 07:00")).contains("within the team's working hours");
             assertThat(admin("schedule standup mon-fri 10:00 remind 09:00")).contains("must come after the standup");
             assertThat(harness.command(ALICE, STANDUP, "schedule standup off")).doesNotContain("stop running");
