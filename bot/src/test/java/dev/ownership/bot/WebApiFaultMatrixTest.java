@@ -255,7 +255,7 @@ class WebApiFaultMatrixTest {
             assertThat(shown).isEqualTo(nudge.param("text"));
             assertWarnedOnce(SlackApi.class, "chat.update", error.code());
         } else {
-            assertThat(shown).contains("Thanks for telling me it wasn't a blocker");
+            assertThat(shown).contains("Thanks for telling me. I'll leave this one alone.");
             assertQuiet();
         }
     }
