@@ -85,11 +85,13 @@ public final class ProgressCommands {
                     + "`/ownership team #your-standup-channel`, or ask an admin to `/ownership watch` it.");
         }
         Team team = found.get();
-        StringBuilder text = new StringBuilder("*#" + team.channelName() + ": the last " + StreakService.WEEKS_SHOWN
-                + " weeks* (team aggregates, nobody singled out)");
+        List<WeekSummary> weeks = streaks.teamWeeks(team);
+        String span = weeks.size() == 1 ? "this week" : "the last " + weeks.size() + " weeks";
+        StringBuilder text =
+                new StringBuilder("*#" + team.channelName() + ": " + span + "* (team totals, nobody singled out)");
         LocalDate currentWeek = TeamWeeks.weekOf(clock.instant(), team.timezone());
         Integer members = streaks.memberCount(team).orElse(null);
-        for (WeekSummary week : streaks.teamWeeks(team)) {
+        for (WeekSummary week : weeks) {
             text.append("\n• ")
                     .append(StreakText.weekName(week.week(), currentWeek))
                     .append(": ")

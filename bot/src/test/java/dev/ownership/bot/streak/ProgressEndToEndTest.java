@@ -69,6 +69,9 @@ class ProgressEndToEndTest {
                 .doesNotContain("Week of 16 Nov")
                 .contains("*Ownership*: starts with your next blocker that comes with a next step")
                 .doesNotContain("0 blockers in a row");
+        assertThat(harness.command(ALICE, STANDUP, "team"))
+                .contains("*#standup: this week*")
+                .doesNotContain("Week of");
     }
 
     private void post(String user, String text) {
