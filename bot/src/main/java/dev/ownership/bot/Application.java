@@ -499,7 +499,8 @@ public final class Application implements AutoCloseable {
                 actions,
                 controls,
                 messenger,
-                clock);
+                clock,
+                metrics);
         return new StandupParts(actions, reminders);
     }
 

@@ -11,6 +11,11 @@ import dev.ownership.simulator.SimUser;
 import dev.ownership.simulator.SlackRequests;
 import dev.ownership.simulator.SlackSimulator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,6 +136,24 @@ public final class BotHarness implements BeforeEachCallback, AfterEachCallback {
 
     public Path directory() {
         return directory;
+    }
+
+    /** What {@code GET /metrics} answers now, as Prometheus reads it. */
+    public String metrics() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot().port() + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET /metrics").isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs {@code /ownership text} as {@code user} in {@code channel} and returns the private answer's text. */

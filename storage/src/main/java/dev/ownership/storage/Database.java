@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -430,13 +432,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the schema up to date. Migrations only go forward, so a database a newer version already upgraded is
+     * refused rather than used by code that does not know its schema.
+     */
     private void migrate() {
-        Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .loggers("slf4j")
-                .load()
-                .migrate();
+                .load();
+        List<String> newer = Arrays.stream(flyway.info().all())
+                .filter(migration -> migration.getState() == MigrationState.FUTURE_SUCCESS
+                        || migration.getState() == MigrationState.FUTURE_FAILED)
+                .map(migration -> "V" + migration.getVersion() + " " + migration.getDescription())
+                .toList();
+        if (!newer.isEmpty()) {
+            throw new StorageException("The database " + file + " was upgraded by a newer version of Ownership ("
+                    + String.join(", ", newer) + "), which this version does not know. Run that newer version, "
+                    + "or restore the backup taken before the upgrade.");
+        }
+        flyway.migrate();
     }
 
     private Connection open() {

@@ -81,6 +81,31 @@ class DatabaseTest {
     }
 
     @Test
+    @DisplayName("refuses a database a newer version upgraded, naming the migration, and leaves it as it was")
+    void shouldRefuseDatabaseFromNewerVersion() throws SQLException {
+        Path file = directory.resolve("o.db");
+        try (Database database = Database.open(file)) {
+            database.write(connection -> connection
+                    .createStatement()
+                    .executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, "
+                            + "script, checksum, installed_by, execution_time, success) VALUES (9999, '9999', "
+                            + "'from the future', 'SQL', 'V9999__from_the_future.sql', 0, 'test', 0, 1)"));
+        }
+
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("upgraded by a newer version of Ownership (V9999 from the future)")
+                .hasMessageContaining("restore the backup");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT count(*) FROM flyway_schema_history WHERE version = '9999'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
     @DisplayName("rolls back a transaction that fails half-way")
     void shouldRollBackFailedTransaction() {
         try (Database database = Database.open(directory.resolve("o.db"))) {

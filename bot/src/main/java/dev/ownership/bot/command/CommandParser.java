@@ -228,25 +228,33 @@ public final class CommandParser {
             return new Command.ScheduleOff(kind, channel);
         }
         String example = "`schedule " + kind.word() + " fri 15:00`";
+        return daysAndTime(values, example)
+                .toCommand(when -> new Command.Schedule(kind, when.days(), when.time(), channel));
+    }
+
+    /** Days and a time, read in either order ("fri 15:00", "15:00 fri", "mon wed 9 am"). */
+    private record DaysAndTime(Set<DayOfWeek> days, LocalTime time) {}
+
+    private static Parsed<DaysAndTime> daysAndTime(List<String> values, String example) {
         List<String> words = timeWords(values);
         if (words.isEmpty()) {
-            return new Command.Invalid("When? Add days and a time, e.g. " + example + ".");
+            return Parsed.problem("When? Add days and a time, e.g. " + example + ".");
         }
         int count = words.size();
         Optional<LocalTime> last = TimeWords.time(words.get(count - 1));
         Optional<LocalTime> first = count > 1 ? TimeWords.time(words.get(0)) : Optional.empty();
         if (count == 1 && last.isPresent()) {
-            return new Command.Invalid("Which days? Add them before the time, e.g. " + example + ".");
+            return Parsed.problem("Which days? Add them before the time, e.g. " + example + ".");
         }
         if (last.isEmpty() && first.isEmpty()) {
-            return new Command.Invalid(missingTime(words, example));
+            return Parsed.problem(missingTime(words, example));
         }
         List<String> dayWords = last.isPresent() ? words.subList(0, count - 1) : words.subList(1, count);
         String daysText = String.join(" ", dayWords);
         LocalTime time = last.orElseGet(first::get);
         return DayWords.days(daysText)
-                .<Command>map(days -> new Command.Schedule(kind, days, time, channel))
-                .orElseGet(() -> new Command.Invalid(DayWords.notDays(daysText)));
+                .map(days -> Parsed.of(new DaysAndTime(days, time)))
+                .orElseGet(() -> Parsed.problem(DayWords.notDays(daysText)));
     }
 
     /** The problem with days and a time when neither end is a time: the time is wrong, or missing. */
@@ -409,31 +417,32 @@ public final class CommandParser {
     }
 
     private static Command standup(List<String> values, ChannelRef channel) {
-        String usage = "Use `/ownership schedule standup DAYS HH:MM [remind HH:MM|remind off]`, e.g. "
-                + "`schedule standup mon-fri 09:30 remind 11:00`, or `schedule standup off`.";
         if (values.size() == 1 && values.get(0).equalsIgnoreCase("off")) {
             return new Command.StandupOff(channel);
         }
-        if (values.size() != 2 && values.size() != 4) {
-            return new Command.Invalid(usage);
+        int remind = -1;
+        for (int i = 0; i < values.size() && remind < 0; i++) {
+            if (values.get(i).equalsIgnoreCase("remind")) {
+                remind = i;
+            }
         }
-        Optional<Set<DayOfWeek>> days = DayWords.days(values.get(0));
-        if (days.isEmpty()) {
-            return new Command.Invalid(DayWords.notDays(values.get(0)));
+        List<String> when = remind < 0 ? values : values.subList(0, remind);
+        Parsed<DaysAndTime> read = daysAndTime(when, "`schedule standup mon-fri 09:30`");
+        if (!read.ok()) {
+            return new Command.Invalid(read.problem());
         }
-        Optional<LocalTime> time = TimeWords.time(values.get(1));
-        if (time.isEmpty()) {
-            return new Command.Invalid(TimeWords.notATime(values.get(1)));
+        DaysAndTime at = read.value();
+        if (remind < 0) {
+            return new Command.ScheduleStandup(at.days(), at.time(), Command.Remind.KEEP, null, channel);
         }
-        if (values.size() == 2) {
-            return new Command.ScheduleStandup(days.get(), time.get(), Command.Remind.KEEP, null, channel);
+        List<String> reminderWords = timeWords(values.subList(remind + 1, values.size()));
+        if (reminderWords.size() != 1) {
+            return new Command.Invalid("Give `remind` one time, e.g. `schedule standup mon-fri 09:30 remind 11:00`, "
+                    + "or `remind off`.");
         }
-        if (!values.get(2).equalsIgnoreCase("remind")) {
-            return new Command.Invalid(Echo.quoted(values.get(2)) + " is not something I can add. " + usage);
-        }
-        Command reminder = standupReminder(values.subList(3, 4), channel);
-        if (reminder instanceof Command.StandupReminder remind) {
-            return new Command.ScheduleStandup(days.get(), time.get(), remind.remind(), remind.at(), channel);
+        Command reminder = standupReminder(reminderWords, channel);
+        if (reminder instanceof Command.StandupReminder answer) {
+            return new Command.ScheduleStandup(at.days(), at.time(), answer.remind(), answer.at(), channel);
         }
         return reminder;
     }

@@ -64,15 +64,9 @@ public final class ProgressCommands {
         for (TeamProgress team : progress) {
             text.append("\n\n*#").append(team.team().channelName()).append("*");
             team.streaks().forEach(streak -> text.append('\n').append(StreakText.line(streak)));
-            text.append('\n').append(StreakText.weeksHeading(team.weeks().size()));
             LocalDate currentWeek =
                     TeamWeeks.weekOf(clock.instant(), team.team().timezone());
-            for (WeekSummary week : team.weeks()) {
-                text.append("\n• ")
-                        .append(StreakText.weekName(week.week(), currentWeek))
-                        .append(": ")
-                        .append(StreakText.personalWeek(week));
-            }
+            text.append('\n').append(StreakText.personalWeeks(team.weeks(), currentWeek));
         }
         return Reply.info(text.toString());
     }

@@ -118,11 +118,11 @@ public final class StandupCommands implements TeamSettingsSection {
                 ? " None of those days is a working day, so it won't run until `/ownership schedule workdays` "
                         + "includes one."
                 : "";
-        return "The standup of #" + team.channelName() + " runs " + when + " in each member's own timezone, on "
-                + "working days: I DM each member its "
-                + plan.questions(team.channelId()).size() + " questions and "
-                + "post their answers in #" + team.channelName() + " in their name. "
-                + reminderLine(team, standup.at()) + "." + never;
+        int questions = plan.questions(team.channelId()).size();
+        return "The standup of #" + team.channelName() + " runs " + when + ", at that time in each member's own "
+                + "timezone and only on working days. I DM everyone the team's " + questions
+                + (questions == 1 ? " question" : " questions") + " and post their answers in #" + team.channelName()
+                + " under their name. " + reminderLine(team, standup.at()) + "." + never;
     }
 
     private String reminderLine(Team team, LocalTime standupAt) {

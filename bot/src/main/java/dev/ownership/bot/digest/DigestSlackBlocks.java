@@ -123,20 +123,29 @@ final class DigestSlackBlocks {
                     .append(week.withProposal())
                     .append("* (")
                     .append(percent(week.proposalShare()))
-                    .append(") — at once ")
-                    .append(week.proposedAtOnce())
-                    .append(", after a nudge ")
-                    .append(week.proposedAfterNudge())
-                    .append(", by an edit or thread reply ")
-                    .append(week.proposedInThread());
+                    .append(")");
+            List<String> how = new ArrayList<>();
+            if (week.proposedAtOnce() > 0) {
+                how.add(week.proposedAtOnce() + " in the post itself");
+            }
+            if (week.proposedAfterNudge() > 0) {
+                how.add(week.proposedAfterNudge() + " after a nudge");
+            }
+            if (week.proposedInThread() > 0) {
+                how.add(week.proposedInThread() + " later, by an edit or in the thread");
+            }
+            if (!how.isEmpty()) {
+                text.append(": ").append(String.join(", ", how));
+            }
         }
         text.append("\n• Nudges sent: *")
                 .append(week.nudgesSent())
                 .append("* · turned into a next step: *")
                 .append(week.proposedAfterNudge())
-                .append("*")
-                .append("\n• \"Not a blocker\": ")
-                .append(week.dismissed());
+                .append("*");
+        if (week.dismissed() > 0) {
+            text.append("\n• Answered \"not a blocker\": ").append(week.dismissed());
+        }
         return text.toString();
     }
 
@@ -157,16 +166,17 @@ final class DigestSlackBlocks {
         String share = digest.promptsSent() == 0
                 ? ""
                 : " (" + percent((double) digest.promptsAnswered() / digest.promptsSent()) + ")";
-        return ":speech_balloon: *Prompt participation:* " + digest.promptsAnswered() + " answered of "
-                + digest.promptsSent() + " sent" + share;
+        return ":speech_balloon: *Prompts answered:* " + digest.promptsAnswered() + " of " + digest.promptsSent()
+                + share;
     }
 
     private static String standupParticipation(Digest digest) {
         DigestRepository.StandupParticipation standups = digest.standups();
-        return ":sunrise: *Standups I ran:* " + standups.answered() + " answered, " + standups.skipped() + " skipped, "
-                + standups.missed() + " not answered, of " + standups.sent() + " sent (one per person and day); "
-                + standups.peopleAnswered() + (standups.peopleAnswered() == 1 ? " person" : " people")
-                + " answered at least once";
+        return ":sunrise: *Standups I ran:* " + standups.sent() + " asked (one per person and day): "
+                + standups.answered() + " answered, " + standups.skipped() + " skipped, " + standups.missed()
+                + " unanswered · " + standups.peopleAnswered()
+                + (standups.peopleAnswered() == 1 ? " person" : " people")
+                + " took part";
     }
 
     private static <T> void addList(List<LayoutBlock> blocks, String title, List<T> items, Function<T, String> line) {

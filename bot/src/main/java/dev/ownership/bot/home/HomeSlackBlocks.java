@@ -25,7 +25,6 @@ import com.slack.api.model.view.View;
 import dev.ownership.bot.streak.StreakText;
 import dev.ownership.bot.streak.TeamProgress;
 import dev.ownership.bot.streak.TeamWeeks;
-import dev.ownership.bot.streak.WeekSummary;
 import dev.ownership.storage.workspace.Team;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -130,15 +129,7 @@ final class HomeSlackBlocks {
         team.streaks().forEach(streak -> streaks.append('\n').append(StreakText.line(streak)));
         blocks.add(text(streaks.toString()));
         LocalDate currentWeek = TeamWeeks.weekOf(page.at(), team.team().timezone());
-        StringBuilder weeks =
-                new StringBuilder(StreakText.weeksHeading(team.weeks().size()));
-        for (WeekSummary week : team.weeks()) {
-            weeks.append("\n• ")
-                    .append(StreakText.weekName(week.week(), currentWeek))
-                    .append(": ")
-                    .append(StreakText.personalWeek(week));
-        }
-        blocks.add(text(weeks.toString()));
+        blocks.add(text(StreakText.personalWeeks(team.weeks(), currentWeek)));
     }
 
     private static void addQuickActions(List<LayoutBlock> blocks, HomePage page) {

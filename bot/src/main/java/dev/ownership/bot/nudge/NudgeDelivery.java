@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the nudges that are due: never to bots, deactivated or paused people or people who turned nudges off, held to the team's working days
- * and hours in the author's own timezone, within their daily budget, and exactly once (each nudge is claimed in
- * the database before it is sent).
+ * Sends the nudges that are due: never to bots, deactivated or paused people or people who turned nudges off, held
+ * to the team's working days and hours in the author's own timezone, within their daily budget, never about a post
+ * older than the working day after it ({@link WorkingHours#lastTimelyDay}), and exactly once (each nudge is claimed
+ * in the database before it is sent).
  *
  * <p>Called on every scheduler tick; a tick that runs late (the bot was down) sends what became due meanwhile.
  * Thread-safe.
@@ -106,6 +107,10 @@ public final class NudgeDelivery {
         WorkingHours hours = new WorkingHours(
                 team.get().workdays(), team.get().workStart(), team.get().workEnd());
         ZonedDateTime local = now.atZone(person.timezone());
+        if (local.toLocalDate().isAfter(hours.lastTimelyDay(post.postedAt().atZone(person.timezone())))) {
+            suppress(post, "stale", now);
+            return;
+        }
         ZonedDateTime opening = hours.nextOpening(local);
         if (opening.isAfter(local)) {
             posts.reschedule(post.channelId(), post.ts(), opening.toInstant(), now);

@@ -1,6 +1,7 @@
 package dev.ownership.bot.nudge;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Objects;
@@ -27,6 +28,16 @@ public record WorkingHours(Set<DayOfWeek> workdays, LocalTime start, LocalTime e
     public boolean isOpen(ZonedDateTime localNow) {
         LocalTime time = localNow.toLocalTime();
         return workdays.contains(localNow.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
+    }
+
+    /**
+     * The last day on which a message about something that came up at {@code localThen} is still news: the working
+     * day it came up on (or the next one, when it came up outside working hours) and the working day after that. A
+     * nudge held back longer (the bot was down, or Slack access was revoked) would be about a stale standup.
+     */
+    public LocalDate lastTimelyDay(ZonedDateTime localThen) {
+        ZonedDateTime first = nextOpening(localThen);
+        return nextOpening(first.with(end)).toLocalDate();
     }
 
     /**

@@ -21,6 +21,8 @@ public enum MetricName {
     PROMPTS_SUPPRESSED("ownership.prompts.suppressed", "Prompts not sent"),
     PROMPTS_ANSWERED("ownership.prompts.answered", "Prompts people answered"),
     PROMPTS_SKIPPED("ownership.prompts.skipped", "Prompts people skipped"),
+    STANDUP_REMINDERS(
+            "ownership.standup.reminders", "Reminders of the standup the bot runs, by outcome (sent or failed)"),
     LEARNINGS_SHARED("ownership.learnings.shared", "Learnings shared"),
     RISKS_FLAGGED("ownership.risks.flagged", "Risks flagged"),
     IMPACTS_NOTED("ownership.impacts.noted", "Impact notes written"),

@@ -110,8 +110,7 @@ final class PromptSlackBlocks {
     /** The risk as a lead reads it, privately, with the person and the team to follow up with. */
     static String riskAlert(String channelId, String userId, String text) {
         return "*:warning: A risk, raised early* — <@" + userId + "> in <#" + channelId + ">:\n>"
-                + quiet(text).replace("\n", "\n>") + "\nOnly the team's leads see this. A quick word with <@" + userId
-                + "> now is cheaper than a blocker later.";
+                + quiet(text).replace("\n", "\n>") + "\nOnly the team's leads see this.";
     }
 
     /** The text with channel-wide and group mentions made plain, so sharing something never pings a crowd. */
@@ -126,11 +125,10 @@ final class PromptSlackBlocks {
         return switch (prompt.type()) {
             case LEARNING ->
                 "*What did you learn this week?* A bug's root cause, a tool, a shortcut, how another team "
-                        + "works: shared in #" + prompt.channelName() + ", it saves someone else the detour.";
+                        + "works. I'll post it in #" + prompt.channelName() + " with your name.";
             case RISK ->
                 "*Any risks on your radar?* A date that could slip, a dependency that looks shaky, a decision "
-                        + "nobody has made yet. Raised now, while it's small, it's easy to handle. Only your team's leads "
-                        + "see it.";
+                        + "nobody has made yet. Only your team's leads see it.";
             case IMPACT ->
                 "*What business outcome did your work move this week?* A customer helped, a metric moved, "
                         + "a risk retired: a sentence or two on why it mattered, for the leads' weekly digest.";

@@ -16,8 +16,7 @@ public final class SharingText {
     public static String learningShared(Team team, boolean posted) {
         String channel = "#" + team.channelName();
         return posted
-                ? ":bulb: Shared in " + channel + ". Thanks for teaching the team something; it counts for your "
-                        + "learning streak."
+                ? ":bulb: Shared in " + channel + " with your name. Thanks! It counts for your learning streak."
                 : "I saved your learning (it counts for your streak), but couldn't post it in " + channel
                         + ": am I still in the channel? An admin can `/invite @ownership` there.";
     }
@@ -30,7 +29,7 @@ public final class SharingText {
         }
         return ":white_check_mark: Sent privately to "
                 + told.stream().map(id -> "<@" + id + ">").collect(Collectors.joining(", "))
-                + ". Raising a risk early is what keeps it from becoming a blocker. Thank you!";
+                + ". Thanks for raising it early.";
     }
 
     /** A prompt's DM once a learning was given in answer: shared in the channel, or saved when posting failed. */
@@ -49,7 +48,7 @@ public final class SharingText {
         }
         return ":white_check_mark: *Sent privately to "
                 + told.stream().map(id -> "<@" + id + ">").collect(Collectors.joining(", ")) + ":* " + risk
-                + "\nRaising it early is exactly right. Thank you!";
+                + "\nThanks for raising it early.";
     }
 
     /** A prompt's DM once an impact note was written. */

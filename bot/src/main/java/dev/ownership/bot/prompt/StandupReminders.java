@@ -1,5 +1,7 @@
 package dev.ownership.bot.prompt;
 
+import dev.ownership.bot.ops.MetricName;
+import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.storage.prompt.PromptDelivery;
 import dev.ownership.storage.prompt.PromptDelivery.Key;
@@ -45,6 +47,7 @@ public final class StandupReminders {
     private final PersonalControls controls;
     private final StandupMessenger messenger;
     private final Clock clock;
+    private final Metrics metrics;
 
     public StandupReminders(
             PromptDeliveryRepository deliveries,
@@ -55,7 +58,8 @@ public final class StandupReminders {
             StandupActions actions,
             PersonalControls controls,
             StandupMessenger messenger,
-            Clock clock) {
+            Clock clock,
+            Metrics metrics) {
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.days = Objects.requireNonNull(days, "days");
         this.schedules = Objects.requireNonNull(schedules, "schedules");
@@ -65,6 +69,7 @@ public final class StandupReminders {
         this.controls = Objects.requireNonNull(controls, "controls");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** Sends the reminders due now. */
@@ -135,6 +140,7 @@ public final class StandupReminders {
 
     private void send(Key key, Team team, boolean canSnooze) {
         PromptMessenger.Sent sent = messenger.remind(key, team.channelName(), canSnooze);
+        metrics.count(MetricName.STANDUP_REMINDERS, "outcome", sent.ok() ? "sent" : "failed");
         if (sent.ok()) {
             days.recordReminderDm(key, sent.dmChannel(), sent.dmTs());
         } else {

@@ -101,9 +101,9 @@ public final class Celebrations {
     static String text(StreakKind kind, int value, String channelName) {
         String cheer =
                 switch (kind) {
-                    case OWNERSHIP -> "That's ownership: thank you!";
-                    case LEARNING -> "Your team learns with you.";
-                    case EARLY_RISK -> "Raising risks early saves whole weeks.";
+                    case OWNERSHIP -> "Nicely owned.";
+                    case LEARNING -> "Thanks for sharing what you learn.";
+                    case EARLY_RISK -> "Thanks for checking in every week.";
                 };
         return ":tada: *" + kind.describe(value) + "* in #" + channelName + ". " + cheer
                 + "\n_Your streaks are in my Home tab. I send at most one of these a day._";

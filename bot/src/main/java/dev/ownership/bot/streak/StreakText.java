@@ -2,6 +2,8 @@ package dev.ownership.bot.streak;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,9 +37,22 @@ public final class StreakText {
                 .orElse(":trophy: past every milestone. Keep going!");
     }
 
-    /** The heading over a person's weeks: "_Your last 4 weeks_", or "_This week_" for a team watched this week. */
-    public static String weeksHeading(int weeks) {
-        return weeks == 1 ? "_This week_" : "_Your last " + weeks + " weeks_";
+    /**
+     * A person's weeks: "_This week:_ 1 learning" for a team watched this week, otherwise "_Your last 4 weeks_" and a
+     * line per week.
+     */
+    public static String personalWeeks(List<WeekSummary> weeks, LocalDate currentWeek) {
+        if (weeks.size() == 1) {
+            return "_This week:_ " + personalWeek(weeks.get(0));
+        }
+        StringBuilder text = new StringBuilder("_Your last " + weeks.size() + " weeks_");
+        for (WeekSummary week : weeks) {
+            text.append("\n• ")
+                    .append(weekName(week.week(), currentWeek))
+                    .append(": ")
+                    .append(personalWeek(week));
+        }
+        return text.toString();
     }
 
     /** "This week" or "Week of 23 Nov". */
@@ -46,13 +61,28 @@ public final class StreakText {
     }
 
     /**
-     * One person's week: "2 blockers, 2 with a next step · 1 learning · 0 risks flagged · 1 risk check-in · prompts
-     * answered 1 of 2"; check-ins and prompts only when there were any.
+     * One person's week, only what happened: "2 blockers, 1 with a next step · 1 learning · 1 risk check-in · 1 of 2
+     * prompts answered"; a week with none of these is "a quiet week", never a row of zeros.
      */
-    public static String personalWeek(WeekSummary week) {
-        String checkins = week.riskCheckins() == 0 ? "" : " · " + count(week.riskCheckins(), "risk check-in");
-        return blockers(week) + " · " + count(week.learnings(), "learning") + " · " + count(week.risks(), "risk")
-                + " flagged" + checkins + prompts(week);
+    static String personalWeek(WeekSummary week) {
+        List<String> parts = new ArrayList<>();
+        if (week.blockers() > 0) {
+            parts.add(count(week.blockers(), "blocker")
+                    + (week.withNextStep() == 0 ? "" : ", " + week.withNextStep() + " with a next step"));
+        }
+        if (week.learnings() > 0) {
+            parts.add(count(week.learnings(), "learning"));
+        }
+        if (week.risks() > 0) {
+            parts.add(count(week.risks(), "risk") + " flagged");
+        }
+        if (week.riskCheckins() > 0) {
+            parts.add(count(week.riskCheckins(), "risk check-in"));
+        }
+        if (week.promptsAnswered() > 0) {
+            parts.add(week.promptsAnswered() + " of " + count(week.promptsSent(), "prompt") + " answered");
+        }
+        return parts.isEmpty() ? "a quiet week" : String.join(" · ", parts);
     }
 
     /** A team's week, aggregates only. */
@@ -69,12 +99,6 @@ public final class StreakText {
         return week.promptsSent() == 0
                 ? ""
                 : " · prompts answered " + week.promptsAnswered() + " of " + week.promptsSent();
-    }
-
-    private static String blockers(WeekSummary week) {
-        return week.blockers() == 0
-                ? "no blockers"
-                : count(week.blockers(), "blocker") + ", " + week.withNextStep() + " with a next step";
     }
 
     private static String count(int count, String noun) {

@@ -260,6 +260,62 @@ class ForgivingGrammarTest {
     }
 
     @Nested
+    @DisplayName("schedule standup")
+    class Standup {
+        @ParameterizedTest(name = "`{0}`")
+        @ValueSource(
+                strings = {
+                    "schedule standup mon-fri 09:30",
+                    "schedule standup 09:30 mon-fri",
+                    "schedule standup mon tue wed thu fri 9:30am",
+                    "schedule standup weekdays at 9:30 am",
+                })
+        void shouldReadDaysAndTimeInEitherOrder(String text) {
+            assertThat(parse(text))
+                    .isEqualTo(new Command.ScheduleStandup(
+                            days("MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY"),
+                            LocalTime.of(9, 30),
+                            Command.Remind.KEEP,
+                            null,
+                            ChannelRef.current()));
+        }
+
+        @Test
+        @DisplayName("a reminder time may be typed as people say it, and a channel may follow")
+        void shouldReadReminderAndChannel() {
+            assertThat(parse("schedule standup mon wed fri 09:30 remind 11 am <#C42|team>"))
+                    .isEqualTo(new Command.ScheduleStandup(
+                            days("MONDAY WEDNESDAY FRIDAY"),
+                            LocalTime.of(9, 30),
+                            Command.Remind.AT,
+                            LocalTime.of(11, 0),
+                            ChannelRef.ofId("C42", "team")));
+            assertThat(parse("schedule standup mon-fri 09:30 remind off"))
+                    .isEqualTo(new Command.ScheduleStandup(
+                            days("MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY"),
+                            LocalTime.of(9, 30),
+                            Command.Remind.OFF,
+                            null,
+                            ChannelRef.current()));
+        }
+
+        @ParameterizedTest(name = "`{0}`: {1}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "schedule standup | When? Add days and a time",
+                    "schedule standup 09:30 | Which days?",
+                    "schedule standup mon-fri 25:00 | isn't a time",
+                    "schedule standup mon-fri 09:30 remind | Give `remind` one time",
+                    "schedule standup mon-fri 09:30 remind 11:00 12:00 | Give `remind` one time",
+                    "schedule standup mon-fri 09:30 remind soon | isn't a time",
+                })
+        void shouldExplainTheOneArgument(String text, String expected) {
+            assertThat(problem(text)).contains(expected);
+        }
+    }
+
+    @Nested
     @DisplayName("pause")
     class Pause {
         @ParameterizedTest(name = "`{0}` is back on {1}")

@@ -77,6 +77,6 @@ class DigestSlackBlocksTest {
 
         assertThat(json).contains("…").doesNotContain("x".repeat(300));
         assertThat(DigestSlackBlocks.overflow(digest, Map.of())).isEmpty();
-        assertThat(json).contains("7 answered of 10 sent (70%)");
+        assertThat(json).contains("Prompts answered:* 7 of 10 (70%)");
     }
 }

@@ -117,7 +117,7 @@ class HomeEndToEndTest {
                 .contains("1 blocker in a row with a next step")
                 .contains("1 week in a row sharing a learning")
                 .contains("▰▰▰")
-                .contains("This week: 1 blocker, 1 with a next step · 1 learning")
+                .contains("_This week:_ 1 blocker, 1 with a next step · 1 learning")
                 .contains("Share a learning")
                 .contains("Flag a risk")
                 .contains("Pause until then")
@@ -147,7 +147,7 @@ class HomeEndToEndTest {
         RecordedCall refreshed = awaitPublishes(ALICE, 3);
         assertThat(refreshed.text())
                 .contains("1 week in a row sharing a learning")
-                .contains("This week: 1 blocker, 1 with a next step · 1 learning");
+                .contains("_This week:_ 1 blocker, 1 with a next step · 1 learning");
         assertThat(facts.sources("learnings"))
                 .as("shared from the App Home, through the sharing service")
                 .containsExactly("home");

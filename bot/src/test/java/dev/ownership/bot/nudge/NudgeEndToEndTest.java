@@ -12,6 +12,8 @@ import dev.ownership.simulator.EventDelivery;
 import dev.ownership.simulator.Fault;
 import dev.ownership.simulator.RecordedCall;
 import dev.ownership.simulator.SimUser;
+import dev.ownership.storage.nudge.StandupPost;
+import dev.ownership.storage.nudge.StandupRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("nudges, end to end through the simulator")
@@ -180,6 +183,29 @@ class NudgeEndToEndTest {
 
         RecordedCall nudge = awaitNudgeTo(ALICE);
         assertThat(nudge.at()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
+    }
+
+    @ParameterizedTest(name = "the bot comes back on {0}: nudged {1}")
+    @CsvSource({"2026-11-24T09:00:00Z, true", "2026-11-25T09:00:00Z, false"})
+    @DisplayName("a nudge held back by downtime goes out on the next working day at the latest, never later")
+    void shouldDropStaleNudges(Instant back, boolean nudged) {
+        EventDelivery delivery = post(ALICE, REVIEW_BLOCKER); // Monday 10:00 in Berlin
+        harness.clock().set(back);
+        harness.restart();
+        harness.probe().awaitDueWorkPass(WAIT);
+
+        if (nudged) {
+            awaitNudgeTo(ALICE);
+        } else {
+            assertThat(harness.sim().dmsTo(ALICE))
+                    .as("a nudge about Monday's standup on Wednesday")
+                    .isEmpty();
+        }
+        StandupPost stored = new StandupRepository(harness.bot().database())
+                .find(STANDUP, delivery.ts())
+                .orElseThrow();
+        assertThat(stored.state()).isEqualTo(nudged ? StandupPost.State.NUDGED : StandupPost.State.SUPPRESSED);
+        assertThat(stored.stateReason()).isEqualTo(nudged ? null : "stale");
     }
 
     @Test

@@ -342,6 +342,7 @@ class StandupEndToEndTest {
             assertThat(remindersTo(LEAD).get(0).text())
                     .contains("Remind me in 1 h")
                     .contains("Skip today");
+            assertThat(harness.metrics()).contains("ownership_standup_reminders_total{outcome=\"sent\"} 2.0");
         }
 
         @Test
@@ -378,8 +379,8 @@ class StandupEndToEndTest {
             assertThat(remindersTo(LEAD)).isEmpty();
             assertThat(remindersTo(ADMIN)).hasSize(1);
             assertThat(admin("digest"))
-                    .contains("Standups I ran:* 1 answered, 1 skipped, 1 not answered, of 3 sent")
-                    .contains("1 person answered at least once");
+                    .contains("Standups I ran:* 3 asked (one per person and day): 1 answered, 1 skipped, 1 unanswered")
+                    .contains("1 person took part");
         }
 
         @Test
