@@ -78,7 +78,7 @@ final class PromptSlackBlocks {
                 section(s -> s.text(markdownText(greeting + question(prompt)))),
                 actions(a -> a.elements(buttons(prompt.type(), key))),
                 context(c -> c.elements(List.of(markdownText("A prompt for #" + prompt.channelName()
-                        + ", at a good moment in your own day. `/ownership pause` takes a break.")))));
+                        + ", at a good moment in your own day. Not for you? `/ownership prompts off` stops them.")))));
     }
 
     static List<LayoutBlock> settled(String outcome) {

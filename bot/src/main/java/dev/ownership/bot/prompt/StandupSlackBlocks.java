@@ -51,14 +51,14 @@ final class StandupSlackBlocks {
 
     /** The standup DM: the questions, a button that opens the modal, and "Skip today". */
     static List<LayoutBlock> dm(PromptDm prompt, String key) {
-        StringBuilder text = new StringBuilder("Good morning <@" + prompt.userId()
+        StringBuilder text = new StringBuilder("Hi <@" + prompt.userId()
                 + "> :wave: Time for the standup of #" + prompt.channelName() + ":");
         prompt.questions().forEach(question -> text.append("\n• ").append(question));
         return List.of(
                 section(s -> s.text(markdownText(text.toString()))),
                 actions(a -> a.elements(buttons(key, false))),
                 context(c -> c.elements(List.of(markdownText("Your answers are posted in #" + prompt.channelName()
-                        + " with your name. `/ownership pause` takes a break.")))));
+                        + " with your name. Away? `/ownership pause until friday` skips them until then.")))));
     }
 
     /** The reminder DM, with "Remind me in 1 h" unless it is the reminder after that. */
