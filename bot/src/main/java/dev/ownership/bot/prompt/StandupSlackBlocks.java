@@ -51,8 +51,8 @@ final class StandupSlackBlocks {
 
     /** The standup DM: the questions, a button that opens the modal, and "Skip today". */
     static List<LayoutBlock> dm(PromptDm prompt, String key) {
-        StringBuilder text = new StringBuilder("Hi <@" + prompt.userId()
-                + "> :wave: Time for the standup of #" + prompt.channelName() + ":");
+        StringBuilder text = new StringBuilder(
+                "Hi <@" + prompt.userId() + "> :wave: Time for the standup of #" + prompt.channelName() + ":");
         prompt.questions().forEach(question -> text.append("\n• ").append(question));
         return List.of(
                 section(s -> s.text(markdownText(text.toString()))),
