@@ -129,7 +129,7 @@ public final class CommandParser {
     private static Command risk(String text) {
         if (text.isEmpty()) {
             return new Command.Invalid(
-                    "Describe the risk: `/ownership risk TEXT`. Your team's leads see it privately.");
+                    "Describe the risk: `/ownership risk TEXT`. Only your team's leads and admins see it.");
         }
         if (text.length() > MAX_TEXT_LENGTH) {
             return tooLong("risk");

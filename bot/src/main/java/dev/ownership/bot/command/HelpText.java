@@ -20,7 +20,7 @@ final class HelpText {
                 .append("*Your own*\n")
                 .append("• `/ownership` or `/ownership me`: your streaks and recent weeks\n")
                 .append("• `/ownership learned TEXT`: share a learning with your team (posted in its channel)\n")
-                .append("• `/ownership risk TEXT`: flag a risk early; only your team's leads see it\n")
+                .append("• `/ownership risk TEXT`: flag a risk early; only your team's leads and admins see it\n")
                 .append(
                         "• `/ownership risks [#channel]`: your open risks (leads and admins: the team's), with buttons ")
                 .append("to mark them mitigating, resolved or accepted\n")

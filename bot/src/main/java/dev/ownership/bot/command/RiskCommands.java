@@ -48,9 +48,10 @@ public final class RiskCommands {
         String intro = (view.wholeTeam()
                         ? ":clipboard: *Open risks" + where + "*, oldest first"
                         : ":clipboard: *Your open risks" + where + "*, oldest first")
-                + " (" + view.items().size() + "). Only you"
-                + (view.wholeTeam() ? ", the team's leads and admins" : ", your leads and admins")
-                + " see these."
+                + " (" + view.items().size() + ")."
+                + (view.wholeTeam()
+                        ? " Only the team's leads and admins see these."
+                        : " Only you, your leads and admins see these.")
                 + (view.items().size() > SHOWN ? " Showing the oldest " + SHOWN + "." : "");
         return Reply.withRows(intro, rows);
     }

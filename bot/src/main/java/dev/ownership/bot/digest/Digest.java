@@ -61,43 +61,7 @@ public record Digest(
         milestones = List.copyOf(milestones);
     }
 
-    /** A digest without the risk register. */
-    public Digest(
-            String channelId,
-            String channelName,
-            ZoneId zone,
-            LocalDate weekStart,
-            boolean complete,
-            WeekFigures blockers,
-            List<WeekFigures> trend,
-            List<OpenBlocker> stillOpen,
-            List<SharedItem> learnings,
-            List<SharedItem> risks,
-            List<SharedItem> impacts,
-            List<Milestone> milestones,
-            int promptsSent,
-            int promptsAnswered,
-            StandupParticipation standups) {
-        this(
-                channelId,
-                channelName,
-                zone,
-                weekStart,
-                complete,
-                blockers,
-                trend,
-                stillOpen,
-                learnings,
-                risks,
-                impacts,
-                milestones,
-                promptsSent,
-                promptsAnswered,
-                standups,
-                Register.NONE);
-    }
-
-    /** A digest of a team whose standup the bot does not run. */
+    /** A digest of a team whose standup the bot does not run, without the risk register. */
     public Digest(
             String channelId,
             String channelName,
@@ -128,7 +92,8 @@ public record Digest(
                 milestones,
                 promptsSent,
                 promptsAnswered,
-                StandupParticipation.NONE);
+                StandupParticipation.NONE,
+                Register.NONE);
     }
 
     /** Whether nothing at all happened this week. */

@@ -36,12 +36,11 @@ public final class RiskText {
 
     /** One line of the register: the risk, its author, status, age, and whether it is ageing. */
     public static String line(RegisterEntry entry, Instant now, boolean ageing) {
-        String status = entry.status().word()
-                + (entry.status() == RiskStatus.MITIGATING && entry.note() != null
-                        ? " (" + shortened(entry.note()) + ")"
-                        : "");
-        return "*" + status + "* · " + age(entry, now) + (ageing ? " · :hourglass: ageing" : "") + "\n"
-                + shortened(entry.text()).replace("\n", " ") + " — <@" + entry.userId() + ">";
+        String note = entry.status() == RiskStatus.MITIGATING && entry.note() != null
+                ? "\n_Mitigation: " + shortened(entry.note()).replace("\n", " ") + "_"
+                : "";
+        return "*" + entry.status().word() + "* · " + age(entry, now) + (ageing ? " · :hourglass: ageing" : "") + "\n"
+                + shortened(entry.text()).replace("\n", " ") + " — <@" + entry.userId() + ">" + note;
     }
 
     /** What a check-in DM (or the answer to a button) becomes once the risk was changed. */
@@ -53,8 +52,8 @@ public final class RiskText {
             case RESOLVED -> ":white_check_mark: *Resolved*" + by + ". Thanks for closing the loop." + risk;
             case ACCEPTED -> ":ok_hand: *Accepted*" + by + ": the team lives with this one knowingly." + risk;
             case MITIGATING ->
-                ":hammer_and_wrench: *Mitigating*" + by + (entry.note() == null ? "" : ": " + shortened(entry.note()))
-                        + ". " + again + risk;
+                ":hammer_and_wrench: *Mitigating*" + by
+                        + (entry.note() == null ? "." : ": " + sentence(shortened(entry.note()))) + " " + again + risk;
             case OPEN -> ":eyes: *Still open*" + by + ". " + again + risk;
         };
     }
@@ -74,6 +73,11 @@ public final class RiskText {
     /** The answer when the risk is gone (erased, or older than the retention period). */
     static String gone() {
         return "I can't find that risk any more: it was erased or has aged out. Nothing changed.";
+    }
+
+    /** The text ending as a sentence does, with a full stop added only where it has none. */
+    private static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") || text.endsWith("…") ? text : text + ".";
     }
 
     static String shortened(String text) {
