@@ -5,6 +5,7 @@ import dev.ownership.bot.command.Admins;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.command.CommandSlackListener;
 import dev.ownership.bot.command.ProgressCommands;
+import dev.ownership.bot.command.RiskCommands;
 import dev.ownership.bot.command.ScheduleSettings;
 import dev.ownership.bot.command.StandupCommands;
 import dev.ownership.bot.config.Config;
@@ -15,6 +16,7 @@ import dev.ownership.bot.digest.DigestPreviews;
 import dev.ownership.bot.digest.DigestService;
 import dev.ownership.bot.digest.DigestSlackMessenger;
 import dev.ownership.bot.digest.MilestoneSource;
+import dev.ownership.bot.digest.RegisterSource;
 import dev.ownership.bot.home.HomeActions;
 import dev.ownership.bot.home.HomeService;
 import dev.ownership.bot.home.HomeSlackInteractions;
@@ -53,6 +55,10 @@ import dev.ownership.bot.prompt.StandupReminders;
 import dev.ownership.bot.prompt.StandupSlackInteractions;
 import dev.ownership.bot.prompt.StandupSlackMessenger;
 import dev.ownership.bot.prompt.TeamMembership;
+import dev.ownership.bot.risk.RiskCheckins;
+import dev.ownership.bot.risk.RiskRegister;
+import dev.ownership.bot.risk.RiskSlackInteractions;
+import dev.ownership.bot.risk.RiskSlackMessenger;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.SlackApi;
 import dev.ownership.bot.slack.SlackApps;
@@ -84,6 +90,8 @@ import dev.ownership.storage.prompt.RiskRepository;
 import dev.ownership.storage.prompt.ScheduleRepository;
 import dev.ownership.storage.prompt.StandupDayRepository;
 import dev.ownership.storage.prompt.StandupSettingsRepository;
+import dev.ownership.storage.risk.RegisterEntry;
+import dev.ownership.storage.risk.RiskRegisterRepository;
 import dev.ownership.storage.streak.ActivityRepository;
 import dev.ownership.storage.streak.LeaderboardOptInRepository;
 import dev.ownership.storage.streak.MilestoneRepository;
@@ -230,8 +238,9 @@ public final class Application implements AutoCloseable {
         PersonalControls controls = new PersonalControls(pauses, new PersonalControlRepository(database), clock);
         DigestSlackMessenger digestMessenger = new DigestSlackMessenger(api);
         DigestRepository digestRecords = new DigestRepository(database);
-        DigestComposer digestComposer =
-                new DigestComposer(standupPosts, digestRecords, milestonesFrom(digestRecords), clock);
+        RiskRegisterRepository riskEntries = new RiskRegisterRepository(database);
+        DigestComposer digestComposer = new DigestComposer(
+                standupPosts, digestRecords, milestonesFrom(digestRecords), registerFrom(riskEntries, clock), clock);
         DigestService digests =
                 new DigestService(teams, digestRecords, digestComposer, digestMessenger, clock, metrics);
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
@@ -259,6 +268,12 @@ public final class Application implements AutoCloseable {
         ProgressCommands progress = new ProgressCommands(
                 streaks, new Leaderboard(streaks, optIns, pauses, workspace), teams, pauses, workspace, clock);
         StandupCommands standupCommands = new StandupCommands(teams, prompts.schedules(), prompts.standupPlan());
+        RiskSlackMessenger riskMessenger = new RiskSlackMessenger(api);
+        RiskRegister riskRegister =
+                new RiskRegister(riskEntries, teams, admins::mayConfigure, riskMessenger, clock, metrics);
+        RiskCheckins riskCheckins =
+                new RiskCheckins(riskEntries, teams, workspace, controls, riskMessenger, clock, metrics);
+        RiskCommands riskCommands = new RiskCommands(teams, riskRegister);
         CommandService commands = new CommandService(
                 teams,
                 workspace,
@@ -268,12 +283,13 @@ public final class Application implements AutoCloseable {
                 introductions,
                 digests,
                 clock,
-                List.of(new ScheduleSettings(prompts.schedules()), standupCommands),
+                List.of(new ScheduleSettings(prompts.schedules()), standupCommands, riskCommands.settings()),
                 prompts.schedules(),
                 prompts.sharing(),
                 prompts.prompting(),
                 progress,
-                standupCommands);
+                standupCommands,
+                riskCommands);
         HomeActions homeActions = new HomeActions(
                 home,
                 streaks,
@@ -318,7 +334,8 @@ public final class Application implements AutoCloseable {
                         prompts.membership(), introductions::welcome, work, botUserId, installationListener::botLeft),
                 installationListener,
                 new HomeSlackInteractions(home, homeActions, api, work),
-                new PrivacySlackInteractions(forgetMe, homeRefresher, api, work)));
+                new PrivacySlackInteractions(forgetMe, homeRefresher, api, work),
+                new RiskSlackInteractions(riskRegister, api, work)));
 
         maintenance = () -> {
             processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT));
@@ -346,6 +363,7 @@ public final class Application implements AutoCloseable {
                         nudges.deliverDue();
                         digests.deliverDue();
                         standupRun.reminders().deliverDue();
+                        riskCheckins.deliverDue();
                     }
                 }),
                 this::runDailyMaintenance,
@@ -360,6 +378,7 @@ public final class Application implements AutoCloseable {
                 "start-up recovery",
                 () -> {
                     nudges.recoverInterrupted();
+                    riskCheckins.recoverInterrupted();
                     prompts.schedules().addMissingDefaults(teams.watched());
                 },
                 Managed.Step.NOTHING));
@@ -510,6 +529,32 @@ public final class Application implements AutoCloseable {
                 .map(reached -> new Digest.Milestone(
                         reached.userId(), reached.streak().replace('_', '-'), reached.value(), reached.reachedAt()))
                 .toList();
+    }
+
+    /** The risk register as the digest lists it: open risks now, with their age, and those closed in the week. */
+    private static RegisterSource registerFrom(RiskRegisterRepository entries, Clock clock) {
+        return (channelId, from, to) -> {
+            Instant now = clock.instant();
+            int followupDays = entries.followupDays(channelId);
+            return new Digest.Register(
+                    entries.liveIn(channelId).stream()
+                            .map(entry -> registerRisk(entry, now, RiskRegister.isAgeing(entry, followupDays, now)))
+                            .toList(),
+                    entries.closedIn(channelId, from, to).stream()
+                            .map(entry -> registerRisk(entry, now, false))
+                            .toList());
+        };
+    }
+
+    private static Digest.RegisterRisk registerRisk(RegisterEntry entry, Instant now, boolean ageing) {
+        return new Digest.RegisterRisk(
+                entry.userId(),
+                entry.text(),
+                entry.status().word(),
+                entry.openedAt(),
+                entry.statusAt(),
+                Duration.between(entry.openedAt(), now).toDays(),
+                ageing);
     }
 
     /**

@@ -32,6 +32,7 @@ class ArchitectureTest {
         "..bot.pause..",
         "..bot.privacy..",
         "..bot.prompt..",
+        "..bot.risk..",
         "..bot.streak..",
         "..bot.workspace.."
     };
@@ -77,7 +78,18 @@ class ArchitectureTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"command", "digest", "home", "installation", "nudge", "privacy", "prompt", "workspace"})
+        @ValueSource(
+                strings = {
+                    "command",
+                    "digest",
+                    "home",
+                    "installation",
+                    "nudge",
+                    "privacy",
+                    "prompt",
+                    "risk",
+                    "workspace"
+                })
         @DisplayName("a slice's Slack edge is used only by its own slice, other Slack edges and the wiring")
         void shouldNotReachIntoAnotherSlicesEdge(String slice) {
             String own = "dev.ownership.bot." + slice;

@@ -233,6 +233,25 @@ public sealed interface Command {
         }
     }
 
+    /** {@code risks [#channel]}: the risk register, as far as the person may see it. */
+    record Risks(ChannelRef channel) implements Command {
+        public Risks {
+            Objects.requireNonNull(channel, "channel");
+        }
+    }
+
+    /** {@code schedule risk-followup DAYS [#channel]}: how long after a risk is flagged its author is asked about it. */
+    record RiskFollowup(int days, ChannelRef channel) implements Command {
+        public RiskFollowup {
+            Objects.requireNonNull(channel, "channel");
+        }
+
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
     /** What a standup command does with the reminder. */
     enum Remind {
         /** Leaves it as it is. */

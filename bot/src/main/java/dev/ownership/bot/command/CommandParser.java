@@ -37,11 +37,15 @@ public final class CommandParser {
     private static final Pattern USER_NAME = Pattern.compile("@([\\w.-]{1,80})");
     private static final Set<String> UNTIL = Set.of("until", "till", "til", "'til", "untill");
     private static final Set<String> FILLERS = Set.of("in", "for");
+    private static final Pattern RISK_FOLLOWUP_DAYS = Pattern.compile("(\\d+)\\s*(?:d|days?)?");
+    private static final int MIN_RISK_FOLLOWUP = 1;
+    private static final int MAX_RISK_FOLLOWUP = 90;
     private static final List<String> WORDS = List.of(
             "me",
             "help",
             "learned",
             "risk",
+            "risks",
             "team",
             "pause",
             "resume",
@@ -90,6 +94,7 @@ public final class CommandParser {
             case "help", "?", "-h", "--help" -> new Command.Help();
             case "learned", "learnt", "til" -> learned(rest);
             case "risk" -> risk(rest);
+            case "risks" -> channelOnly(args, "risks", Command.Risks::new);
             case "team" -> channelOnly(args, "team", Command.Team::new);
             case "pause" -> pause(args, today);
             case "resume", "unpause" -> noArguments(args, new Command.Resume(), "resume");
@@ -124,7 +129,7 @@ public final class CommandParser {
     private static Command risk(String text) {
         if (text.isEmpty()) {
             return new Command.Invalid(
-                    "Describe the risk: `/ownership risk TEXT`. Your team's leads see it privately.");
+                    "Describe the risk: `/ownership risk TEXT`. Only your team's leads and admins see it.");
         }
         if (text.length() > MAX_TEXT_LENGTH) {
             return tooLong("risk");
@@ -209,6 +214,7 @@ public final class CommandParser {
             case "timezone", "tz" -> timezone(values, channel);
             case "standup" -> standup(values, channel);
             case "standup-reminder" -> standupReminder(values, channel);
+            case "risk-followup" -> riskFollowup(values, channel);
             default ->
                 PromptKind.fromWord(what)
                         .map(kind -> scheduleKind(kind, values, channel))
@@ -315,6 +321,26 @@ public final class CommandParser {
                     "Which timezone? e.g. `schedule timezone Europe/Berlin`, `schedule timezone tokyo` or `PST`.");
         }
         return ZoneWords.zone(String.join(" ", values)).toCommand(zone -> new Command.Timezone(zone, channel));
+    }
+
+    /** {@code schedule risk-followup DAYS}: a whole number of days, 1 to 90, written {@code 7}, {@code 7d} or {@code 7 days}. */
+    private static Command riskFollowup(List<String> values, ChannelRef channel) {
+        String example = "`schedule risk-followup 7`";
+        if (values.isEmpty()) {
+            return new Command.Invalid("After how many days should I ask about an open risk? e.g. " + example + ".");
+        }
+        String text = String.join(" ", values).toLowerCase(Locale.ROOT);
+        Matcher days = RISK_FOLLOWUP_DAYS.matcher(text);
+        if (!days.matches()) {
+            return new Command.Invalid(quoted(String.join(" ", values)) + " isn't a number of days. Try " + example
+                    + " (the default) or `schedule risk-followup 14`.");
+        }
+        int count = days.group(1).length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(days.group(1));
+        if (count < MIN_RISK_FOLLOWUP || count > MAX_RISK_FOLLOWUP) {
+            return new Command.Invalid("The follow-up period is " + MIN_RISK_FOLLOWUP + " to " + MAX_RISK_FOLLOWUP
+                    + " days; " + example + " is the default.");
+        }
+        return new Command.RiskFollowup(count, channel);
     }
 
     /** Drops an {@code in} or {@code for} left before a channel ({@code leads @a in #standup}). */

@@ -20,7 +20,10 @@ final class HelpText {
                 .append("*Your own*\n")
                 .append("• `/ownership` or `/ownership me`: your streaks and recent weeks\n")
                 .append("• `/ownership learned TEXT`: share a learning with your team (posted in its channel)\n")
-                .append("• `/ownership risk TEXT`: flag a risk early; only your team's leads see it\n")
+                .append("• `/ownership risk TEXT`: flag a risk early; only your team's leads and admins see it\n")
+                .append(
+                        "• `/ownership risks [#channel]`: your open risks (leads and admins: the team's), with buttons ")
+                .append("to mark them mitigating, resolved or accepted\n")
                 .append("• `/ownership team [#channel]`: your team's weekly trends (totals, no names)\n")
                 .append("• `/ownership nudges off|on`, `/ownership prompts off|on`: each on its own\n")
                 .append("• `/ownership pause [until YYYY-MM-DD]`, `/ownership resume`: a break from both\n")
@@ -34,6 +37,8 @@ final class HelpText {
                     .append("• `/ownership leads @a @b [#channel]`: set the team's leads (`leads none` clears them)\n")
                     .append("• `/ownership schedule learning|risk|impact|digest DAYS HH:MM [#channel]`, e.g. ")
                     .append("`schedule learning fri 15:00`; `/ownership schedule KIND off`\n")
+                    .append("• `/ownership schedule risk-followup DAYS`: when I ask the author whether an open risk ")
+                    .append("is still open (default 7 days)\n")
                     .append("• `/ownership schedule workdays DAYS`, `/ownership schedule hours HH:MM-HH:MM`: when ")
                     .append("nudges and prompts may arrive (each person's own timezone)\n")
                     .append(

@@ -11,11 +11,18 @@ import java.util.Objects;
  * @param changed whether the command changed anything (false for refusals, errors and read-only commands)
  * @param buttons buttons shown under the answer, e.g. to confirm what the command asked for
  * @param digest a digest to show below the text (a preview), or {@code null}
+ * @param rows items shown after the text, each with buttons of its own (the risk register)
  */
-public record Reply(String text, boolean changed, List<Button> buttons, Digest digest) {
+public record Reply(String text, boolean changed, List<Button> buttons, Digest digest, List<Row> rows) {
     public Reply {
         Objects.requireNonNull(text, "text");
         buttons = List.copyOf(buttons);
+        rows = List.copyOf(rows);
+    }
+
+    /** An answer without rows. */
+    public Reply(String text, boolean changed, List<Button> buttons, Digest digest) {
+        this(text, changed, buttons, digest, List.of());
     }
 
     /** An answer without buttons. */
@@ -43,17 +50,42 @@ public record Reply(String text, boolean changed, List<Button> buttons, Digest d
         return new Reply(text, false, List.of(buttons), null);
     }
 
+    /** Information in {@code rows} after {@code text}, changing nothing until a row's button is clicked. */
+    public static Reply withRows(String text, List<Row> rows) {
+        return new Reply(text, false, List.of(), null, rows);
+    }
+
     /**
-     * A button under an answer. Its action is carried out for whoever clicks it, never for an id it carries.
+     * A button under an answer. Its action is carried out for whoever clicks it, never for an id it carries; a value
+     * names only what it acts on, and the click is checked against whoever made it.
      *
      * @param actionId what clicking it does
      * @param label the button's text
      * @param danger whether it does something that cannot be undone
+     * @param value what it acts on (e.g. a risk's id), or {@code null}
      */
-    public record Button(String actionId, String label, boolean danger) {
+    public record Button(String actionId, String label, boolean danger, String value) {
         public Button {
             Objects.requireNonNull(actionId, "actionId");
             Objects.requireNonNull(label, "label");
+        }
+
+        /** A button without a value. */
+        public Button(String actionId, String label, boolean danger) {
+            this(actionId, label, danger, null);
+        }
+    }
+
+    /**
+     * One item of an answer, with its own buttons.
+     *
+     * @param text the item, in mrkdwn
+     * @param buttons its buttons, possibly none
+     */
+    public record Row(String text, List<Button> buttons) {
+        public Row {
+            Objects.requireNonNull(text, "text");
+            buttons = List.copyOf(buttons);
         }
     }
 }

@@ -41,15 +41,25 @@ final class ReplySlackRenderer {
 
     private static List<LayoutBlock> withButtons(Reply reply) {
         List<LayoutBlock> blocks = MrkdwnBlocks.blocks(reply.text());
-        if (!reply.buttons().isEmpty()) {
-            List<BlockElement> buttons = new ArrayList<>();
-            for (Reply.Button each : reply.buttons()) {
-                buttons.add(button(b -> b.actionId(each.actionId())
-                        .text(plainText(each.label()))
-                        .style(each.danger() ? "danger" : null)));
-            }
-            blocks.add(actions(a -> a.elements(buttons)));
+        for (Reply.Row row : reply.rows()) {
+            blocks.addAll(MrkdwnBlocks.blocks(row.text()));
+            addButtons(blocks, row.buttons());
         }
+        addButtons(blocks, reply.buttons());
         return blocks;
+    }
+
+    private static void addButtons(List<LayoutBlock> blocks, List<Reply.Button> shown) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        List<BlockElement> buttons = new ArrayList<>();
+        for (Reply.Button each : shown) {
+            buttons.add(button(b -> b.actionId(each.actionId())
+                    .text(plainText(each.label()))
+                    .value(each.value())
+                    .style(each.danger() ? "danger" : null)));
+        }
+        blocks.add(actions(a -> a.elements(buttons)));
     }
 }

@@ -178,6 +178,33 @@ public final class Demo {
         }
 
         weeklyDigest();
+        riskCheckin();
+    }
+
+    /** Monday 09:00 in New York, three days after bob flagged his risk: the register's check-in, and lee's view. */
+    private void riskCheckin() {
+        transcript.heading("Monday 09:00 in New York: is bob's risk still open?");
+        advanceTo("2026-11-30T14:00:00Z");
+        RecordedCall checkin = sim.awaitCall(
+                "chat.postMessage",
+                call -> BOB.equals(call.param("channel")) && call.text().contains("Is this risk still open?"),
+                WAIT);
+        transcript.bot("checks in with bob privately, at the start of his working day:", seen(checkin));
+        int modals = sim.calls("views.open").size();
+        slack.clickButton(BOB, checkin, "risk_checkin_still_open");
+        RecordedCall modal = sim.awaitCalls("views.open", modals + 1, WAIT).get(modals);
+        String note = "Asked the platform team for a dated commitment; a feature flag keeps the old scopes as plan B.";
+        transcript.person("bob", "clicks Still open, writes a mitigation note and saves:", note);
+        slack.viewSubmission(
+                BOB,
+                modal.response().path("view").path("id").asText(),
+                Map.of("risk_note", Map.of("risk_note_input", note)));
+        String checkinTs = checkin.response().path("ts").asText();
+        transcript.bot(
+                "updates bob's DM:",
+                seen(sim.awaitCall("chat.update", call -> checkinTs.equals(call.param("ts")), WAIT)));
+        bot.awaitBackgroundWork(WAIT);
+        command(LEE, "risks");
     }
 
     /**
@@ -266,6 +293,7 @@ public final class Demo {
                 seen(sim.awaitCall("chat.update", call -> promptTs.equals(call.param("ts")), WAIT)));
 
         transcript.heading("Friday: bob flags a risk before it becomes a blocker");
+        command(LEE, "schedule risk-followup 3");
         command(
                 BOB,
                 "risk The platform team's OAuth scope change lands Dec 10, two days before our release: if it "

@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param promptsSent prompts delivered this week
  * @param promptsAnswered prompts answered this week
  * @param standups participation in the standups the bot ran this week (none when it runs none)
+ * @param register the risk register: the team's open risks now, and those resolved or accepted this week
  */
 public record Digest(
         String channelId,
@@ -44,11 +45,13 @@ public record Digest(
         List<Milestone> milestones,
         int promptsSent,
         int promptsAnswered,
-        StandupParticipation standups) {
+        StandupParticipation standups,
+        Register register) {
 
     public Digest {
         Objects.requireNonNull(channelId, "channelId");
         Objects.requireNonNull(standups, "standups");
+        Objects.requireNonNull(register, "register");
         Objects.requireNonNull(weekStart, "weekStart");
         trend = List.copyOf(trend);
         stillOpen = List.copyOf(stillOpen);
@@ -58,7 +61,7 @@ public record Digest(
         milestones = List.copyOf(milestones);
     }
 
-    /** A digest of a team whose standup the bot does not run. */
+    /** A digest of a team whose standup the bot does not run, without the risk register. */
     public Digest(
             String channelId,
             String channelName,
@@ -89,7 +92,8 @@ public record Digest(
                 milestones,
                 promptsSent,
                 promptsAnswered,
-                StandupParticipation.NONE);
+                StandupParticipation.NONE,
+                Register.NONE);
     }
 
     /** Whether nothing at all happened this week. */
@@ -100,7 +104,53 @@ public record Digest(
                 && impacts.isEmpty()
                 && milestones.isEmpty()
                 && promptsSent == 0
-                && standups.sent() == 0;
+                && standups.sent() == 0
+                && register.open().isEmpty()
+                && register.closed().isEmpty();
+    }
+
+    /**
+     * The risk register as the digest shows it.
+     *
+     * @param open the team's open and mitigating risks, oldest first
+     * @param closed those resolved or accepted this week, in the order they were closed
+     */
+    public record Register(List<RegisterRisk> open, List<RegisterRisk> closed) {
+        /** No register to show. */
+        public static final Register NONE = new Register(List.of(), List.of());
+
+        public Register {
+            open = List.copyOf(open);
+            closed = List.copyOf(closed);
+        }
+    }
+
+    /**
+     * One risk of the register.
+     *
+     * @param userId who flagged it
+     * @param text what they wrote
+     * @param status {@code open}, {@code mitigating}, {@code resolved} or {@code accepted}
+     * @param openedAt when it was flagged
+     * @param statusAt when its status last changed
+     * @param ageDays whole days since it was flagged, when the digest was composed
+     * @param ageing whether it has been open for more than twice the team's follow-up period
+     */
+    public record RegisterRisk(
+            String userId,
+            String text,
+            String status,
+            Instant openedAt,
+            Instant statusAt,
+            long ageDays,
+            boolean ageing) {
+        public RegisterRisk {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(openedAt, "openedAt");
+            Objects.requireNonNull(statusAt, "statusAt");
+        }
     }
 
     /**

@@ -30,12 +30,24 @@ public final class DigestComposer {
     private final StandupRepository posts;
     private final DigestRepository digests;
     private final MilestoneSource milestones;
+    private final RegisterSource register;
     private final Clock clock;
 
+    /** A composer whose digests leave out the risk register. */
     public DigestComposer(StandupRepository posts, DigestRepository digests, MilestoneSource milestones, Clock clock) {
+        this(posts, digests, milestones, (channelId, from, to) -> Digest.Register.NONE, clock);
+    }
+
+    public DigestComposer(
+            StandupRepository posts,
+            DigestRepository digests,
+            MilestoneSource milestones,
+            RegisterSource register,
+            Clock clock) {
         this.posts = Objects.requireNonNull(posts, "posts");
         this.digests = Objects.requireNonNull(digests, "digests");
         this.milestones = Objects.requireNonNull(milestones, "milestones");
+        this.register = Objects.requireNonNull(register, "register");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -68,7 +80,8 @@ public final class DigestComposer {
                 milestones.reached(team.channelId(), from, to),
                 participation.sent(),
                 participation.answered(),
-                digests.standupParticipation(team.channelId(), from, to));
+                digests.standupParticipation(team.channelId(), from, to),
+                register.register(team.channelId(), from, to));
     }
 
     /** The week's blockers, including those dismissed as "not a blocker" but not deleted posts. */

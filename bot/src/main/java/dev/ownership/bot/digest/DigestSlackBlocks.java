@@ -66,6 +66,16 @@ final class DigestSlackBlocks {
         addList(blocks, ":dart: *Impact*", digest.impacts(), item -> sharedLine(item, Map.of()));
         addList(
                 blocks,
+                ":clipboard: *Open risks*, oldest first",
+                digest.register().open(),
+                DigestSlackBlocks::openRisk);
+        addList(
+                blocks,
+                ":white_check_mark: *Risks closed this week*",
+                digest.register().closed(),
+                risk -> closedRisk(risk, digest));
+        addList(
+                blocks,
                 ":trophy: *Streak milestones*",
                 digest.milestones(),
                 milestone -> "<@" + milestone.userId() + "> reached " + milestone.value() + " on the "
@@ -91,6 +101,8 @@ final class DigestSlackBlocks {
         addOverflow(lines, "Learnings shared", digest.learnings(), item -> sharedLine(item, links));
         addOverflow(lines, "Risks flagged early", digest.risks(), item -> sharedLine(item, Map.of()));
         addOverflow(lines, "Impact", digest.impacts(), item -> sharedLine(item, Map.of()));
+        addOverflow(lines, "Open risks", digest.register().open(), DigestSlackBlocks::openRisk);
+        addOverflow(lines, "Risks closed this week", digest.register().closed(), risk -> closedRisk(risk, digest));
         addOverflow(
                 lines,
                 "Streak milestones",
@@ -207,6 +219,24 @@ final class DigestSlackBlocks {
         String line = text.replace("\n", " ") + " — <@" + item.userId() + ">";
         String link = item.messageTs() == null ? null : links.get(key(item.channelId(), item.messageTs()));
         return link == null ? line : line + " (<" + link + "|link>)";
+    }
+
+    /** An open risk: its text, author, status and age, and whether it is ageing. */
+    private static String openRisk(Digest.RegisterRisk risk) {
+        String age = risk.ageDays() == 1 ? "1 day" : risk.ageDays() < 1 ? "under a day" : risk.ageDays() + " days";
+        return shortened(risk.text()) + " — <@" + risk.userId() + "> · " + risk.status() + " · " + age
+                + (risk.ageing() ? " · :hourglass: *ageing*" : "");
+    }
+
+    /** A risk resolved or accepted this week: its text, author, and which and when. */
+    private static String closedRisk(Digest.RegisterRisk risk, Digest digest) {
+        return shortened(risk.text()) + " — <@" + risk.userId() + "> · " + risk.status() + " "
+                + risk.statusAt().atZone(digest.zone()).format(DAY);
+    }
+
+    private static String shortened(String text) {
+        String line = text.replace("\n", " ");
+        return line.length() > TEXT_LIMIT ? line.substring(0, TEXT_LIMIT - 1) + "…" : line;
     }
 
     private static String link(Map<String, String> links, String channelId, String ts, String label) {

@@ -87,7 +87,8 @@ final class HomeSlackBlocks {
         blocks.add(text(
                 learning
                         ? "It's posted in your team's channel and counts for your learning streak."
-                        : "Only your team's leads see it. Raising a risk early is what counts, even a small one."));
+                        : "Only your team's leads and admins see it. Raising a risk early is what counts, even a "
+                                + "small one."));
         if (teams.size() > 1) {
             List<OptionObject> options = teams.stream()
                     .limit(100)

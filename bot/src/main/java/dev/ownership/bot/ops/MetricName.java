@@ -26,6 +26,8 @@ public enum MetricName {
     LEARNINGS_SHARED("ownership.learnings.shared", "Learnings shared"),
     RISKS_FLAGGED("ownership.risks.flagged", "Risks flagged"),
     IMPACTS_NOTED("ownership.impacts.noted", "Impact notes written"),
+    RISK_CHECKINS("ownership.risks.checkins", "Risk check-ins to authors, by outcome"),
+    RISK_CHANGES("ownership.risks.changes", "Risk status changes in the register, by status"),
     MILESTONES_CELEBRATED("ownership.milestones.celebrated", "Streak milestones celebrated by DM"),
     MILESTONES_SKIPPED("ownership.milestones.skipped", "Streak milestones not celebrated by DM"),
     DIGESTS_SENT("ownership.digests.sent", "Weekly digests delivered"),

@@ -110,7 +110,8 @@ final class PromptSlackBlocks {
     /** The risk as a lead reads it, privately, with the person and the team to follow up with. */
     static String riskAlert(String channelId, String userId, String text) {
         return "*:warning: A risk, raised early* — <@" + userId + "> in <#" + channelId + ">:\n>"
-                + quiet(text).replace("\n", "\n>") + "\nOnly the team's leads see this.";
+                + quiet(text).replace("\n", "\n>") + "\nOnly the team's leads and admins see this (`/ownership risks` "
+                + "lists the team's open ones).";
     }
 
     /** The text with channel-wide and group mentions made plain, so sharing something never pings a crowd. */
@@ -128,7 +129,7 @@ final class PromptSlackBlocks {
                         + "works. I'll post it in #" + prompt.channelName() + " with your name.";
             case RISK ->
                 "*Any risks on your radar?* A date that could slip, a dependency that looks shaky, a decision "
-                        + "nobody has made yet. Only your team's leads see it.";
+                        + "nobody has made yet. Only your team's leads and admins see it.";
             case IMPACT ->
                 "*What business outcome did your work move this week?* A customer helped, a metric moved, "
                         + "a risk retired: a sentence or two on why it mattered, for the leads' weekly digest.";
@@ -198,7 +199,7 @@ final class PromptSlackBlocks {
     private static String whoSees(PromptType type, String channelName) {
         return switch (type) {
             case LEARNING -> "Posted in #" + channelName + " with your name, so the team learns it too.";
-            case RISK -> "Sent privately to the leads of #" + channelName + ". Nobody else sees it.";
+            case RISK -> "Sent privately to the leads of #" + channelName + ". Only they and admins see it.";
             case IMPACT -> "Kept for the weekly digest the leads of #" + channelName + " read.";
             case STANDUP -> "Posted in #" + channelName + " with your name.";
         };

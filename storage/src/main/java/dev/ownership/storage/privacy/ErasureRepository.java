@@ -29,6 +29,8 @@ public final class ErasureRepository {
             new String[] {"learnings", "user_id"},
             new String[] {"risk_checkins", "user_id"},
             new String[] {"risks", "user_id"},
+            new String[] {"risk_register", "user_id"},
+            new String[] {"risk_changes", "changed_by"},
             new String[] {"impacts", "user_id"},
             new String[] {"streak_milestones", "user_id"},
             new String[] {"leaderboard_optins", "user_id"},

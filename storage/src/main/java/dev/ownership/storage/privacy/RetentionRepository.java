@@ -14,16 +14,21 @@ import java.util.Objects;
 /**
  * Deletes records older than the retention period, in one transaction.
  *
- * <p>Records are what happened at a time: standup posts, learnings, risks, risk check-ins, impact notes, prompt
+ * <p>Records are what happened at a time: standup posts, learnings, risks (with their register entries, by their last
+ * activity), risk check-ins, impact notes, prompt
  * deliveries, milestones, and pauses that ended. Current state is kept however old: teams, leads, members, an open
  * pause, and the leaderboard preference. Thread-safe.
  */
 public final class RetentionRepository {
-    /** Each table of records and the column holding when the record happened (epoch milliseconds). */
+    /** Each table of records and the column (or expression) holding when the record happened (epoch milliseconds). */
     private static final List<String[]> RECORDS = List.of(
             new String[] {"standup_posts", "posted_at"},
             new String[] {"learnings", "created_at"},
-            new String[] {"risks", "created_at"},
+            // A risk in the register ages from its last activity (a change, an answer to its check-in), so that one
+            // still being worked on keeps its text; its entry and changes go with it.
+            new String[] {
+                "risks", "COALESCE((SELECT updated_at FROM risk_register WHERE risk_id = risks.id), created_at)"
+            },
             new String[] {"risk_checkins", "checked_at"},
             new String[] {"impacts", "created_at"},
             new String[] {"prompt_deliveries", "created_at"},

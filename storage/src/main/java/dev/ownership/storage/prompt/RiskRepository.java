@@ -1,6 +1,7 @@
 package dev.ownership.storage.prompt;
 
 import dev.ownership.storage.Database;
+import dev.ownership.storage.risk.RiskRegisterRepository;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,10 @@ public final class RiskRepository {
         this.database = Objects.requireNonNull(database, "database");
     }
 
-    /** Records a risk and the check-in it answers, in one transaction; returns the risk's id. */
+    /**
+     * Records a risk, enters it into the risk register as open, and records the check-in it answers, in one
+     * transaction; returns the risk's id.
+     */
     public long flag(String channelId, String userId, String text, ShareSource source, Instant at) {
         return database.inTransaction(connection -> {
             long id = SharedItems.insert(
@@ -33,6 +37,7 @@ public final class RiskRepository {
                     text,
                     at,
                     source);
+            RiskRegisterRepository.enter(connection, id, channelId, userId, at);
             checkin(connection, channelId, userId, at, true);
             return id;
         });
