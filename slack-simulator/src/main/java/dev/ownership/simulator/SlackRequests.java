@@ -183,6 +183,61 @@ public final class SlackRequests {
         return deliver(event, ts);
     }
 
+    /**
+     * A standup bot's report: {@code botUserId} (a bot user of the workspace) posts {@code report} at the top level of
+     * {@code channel}, also stored in the simulator's history.
+     */
+    public EventDelivery botReport(String channel, String botUserId, BotReport report) {
+        SimUser bot = reportingBot(botUserId);
+        String ts = sim.messages().nextTs();
+        sim.messages()
+                .add(new StoredMessage(
+                        channel,
+                        ts,
+                        null,
+                        report.classic() ? null : bot.id(),
+                        bot.botId(),
+                        report.classic() ? "bot_message" : null,
+                        report.text(),
+                        null,
+                        null,
+                        null,
+                        false));
+        ObjectNode event = report.toMessage(bot, channel, ts);
+        event.put("channel", channel).put("event_ts", ts).put("channel_type", channelType(channel));
+        return deliver(event, ts);
+    }
+
+    /** The standup bot {@code botUserId} edits its report at {@code ts}: {@code message_changed} with the new report. */
+    public EventDelivery editBotReport(String channel, String ts, String botUserId, BotReport report) {
+        SimUser bot = reportingBot(botUserId);
+        String editTs = sim.messages().nextTs();
+        sim.messages().find(channel, ts).ifPresent(before -> sim.messages()
+                .replace(before.edited(report.text(), null, editTs)));
+        ObjectNode message = report.toMessage(bot, channel, ts);
+        message.set("edited", Json.object().put("user", bot.id()).put("ts", editTs));
+        ObjectNode event = Json.object()
+                .put("type", "message")
+                .put("subtype", "message_changed")
+                .put("hidden", true)
+                .put("channel", channel)
+                .put("ts", editTs)
+                .put("event_ts", editTs)
+                .put("channel_type", channelType(channel));
+        event.set("message", message);
+        return deliver(event, editTs);
+    }
+
+    private SimUser reportingBot(String botUserId) {
+        SimUser bot = sim.workspace()
+                .user(botUserId)
+                .orElseThrow(() -> new IllegalArgumentException("no user " + botUserId + " in the workspace"));
+        if (!bot.bot()) {
+            throw new IllegalArgumentException(botUserId + " is not a bot user");
+        }
+        return bot;
+    }
+
     /** The housekeeping message Slack posts when someone joins (subtype {@code channel_join}); updates membership. */
     public EventDelivery channelJoin(String channel, String user) {
         joinIfModelled(channel, user);

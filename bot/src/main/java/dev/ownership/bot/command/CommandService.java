@@ -38,6 +38,7 @@ public final class CommandService {
     private final AdminCommands adminCommands;
     private final TeamRepository teams;
     private final StandupCommands standups;
+    private final ReportCommands reports;
 
     public CommandService(
             TeamRepository teams,
@@ -53,7 +54,8 @@ public final class CommandService {
             Sharing sharing,
             Prompting prompting,
             ProgressCommands progress,
-            StandupCommands standups) {
+            StandupCommands standups,
+            ReportCommands reports) {
         this.admins = Objects.requireNonNull(admins, "admins");
         this.teams = Objects.requireNonNull(teams, "teams");
         this.adminCommands = new AdminCommands(admins, workspace);
@@ -65,6 +67,7 @@ public final class CommandService {
         this.sharing = new SharingCommands(teams, admins, sharing, prompting);
         this.progress = Objects.requireNonNull(progress, "progress");
         this.standups = Objects.requireNonNull(standups, "standups");
+        this.reports = Objects.requireNonNull(reports, "reports");
     }
 
     /** Runs one command and returns the private answer. */
@@ -168,6 +171,12 @@ public final class CommandService {
         }
         if (command instanceof Command.StandupQuestions questions) {
             return inChannel(questions, questions.channel(), invocation, id -> standups.questions(questions, id));
+        }
+        if (command instanceof Command.ReportsFrom from) {
+            return inChannel(from, from.channel(), invocation, id -> reports.from(from, id));
+        }
+        if (command instanceof Command.ReportsOff off) {
+            return inChannel(off, off.channel(), invocation, reports::off);
         }
         // Every kind of command is handled above; a new one added to Command without a branch here is a bug.
         throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());
