@@ -61,12 +61,12 @@ final class ReportReading {
             named = new Named.ById(mentioned.iterator().next());
             answerLines = new ArrayList<>(lines.subList(header + 1, lines.size()));
         } else {
-            Set<String> authors = authors(post);
+            Set<Named> authors = authors(post);
             if (authors.size() > 1) {
                 return skipped("its attachments name " + authors.size() + " authors");
             }
             if (authors.size() == 1) {
-                named = named(authors.iterator().next());
+                named = authors.iterator().next();
             } else if (post.postedAs() != null
                     && !normalised(post.postedAs()).isEmpty()
                     && !normalised(post.postedAs()).equals(normalised(botName))) {
@@ -121,13 +121,12 @@ final class ReportReading {
         return ids;
     }
 
-    private static Set<String> authors(BotPost post) {
-        Set<String> authors = new LinkedHashSet<>();
+    private static Set<Named> authors(BotPost post) {
+        Set<Named> authors = new LinkedHashSet<>();
         for (BotPost.Attachment attachment : post.attachments()) {
             if (attachment.authorName() != null
                     && !normalised(attachment.authorName()).isEmpty()) {
-                Named named = named(attachment.authorName());
-                authors.add(named instanceof Named.ById byId ? byId.userId() : normalised(attachment.authorName()));
+                authors.add(named(attachment.authorName()));
             }
         }
         return authors;
