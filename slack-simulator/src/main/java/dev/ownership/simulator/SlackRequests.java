@@ -134,6 +134,13 @@ public final class SlackRequests {
         ObjectNode message = messageJson(after);
         message.set("edited", Json.object().put("user", user).put("ts", editTs));
         message.put("source_team", SlackSimulator.TEAM_ID).put("user_team", SlackSimulator.TEAM_ID);
+        ObjectNode event = messageChanged(channel, editTs, message);
+        event.set("previous_message", messageJson(before));
+        return deliver(event, editTs);
+    }
+
+    /** The {@code message_changed} event of an edit at {@code editTs}, carrying the edited {@code message}. */
+    private ObjectNode messageChanged(String channel, String editTs, ObjectNode message) {
         ObjectNode event = Json.object()
                 .put("type", "message")
                 .put("subtype", "message_changed")
@@ -143,8 +150,7 @@ public final class SlackRequests {
                 .put("event_ts", editTs)
                 .put("channel_type", channelType(channel));
         event.set("message", message);
-        event.set("previous_message", messageJson(before));
-        return deliver(event, editTs);
+        return event;
     }
 
     /** The user deletes a message: subtype {@code message_deleted} with {@code deleted_ts} and the previous message. */
@@ -216,16 +222,7 @@ public final class SlackRequests {
                 .replace(before.edited(report.text(), null, editTs)));
         ObjectNode message = report.toMessage(bot, channel, ts);
         message.set("edited", Json.object().put("user", bot.id()).put("ts", editTs));
-        ObjectNode event = Json.object()
-                .put("type", "message")
-                .put("subtype", "message_changed")
-                .put("hidden", true)
-                .put("channel", channel)
-                .put("ts", editTs)
-                .put("event_ts", editTs)
-                .put("channel_type", channelType(channel));
-        event.set("message", message);
-        return deliver(event, editTs);
+        return deliver(messageChanged(channel, editTs, message), editTs);
     }
 
     private SimUser reportingBot(String botUserId) {

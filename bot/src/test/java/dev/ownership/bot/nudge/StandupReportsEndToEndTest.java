@@ -9,6 +9,7 @@ import static dev.ownership.simulator.BotReport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.bot.BotHarness;
+import dev.ownership.bot.config.Config;
 import dev.ownership.simulator.ActionSource;
 import dev.ownership.simulator.BotReport;
 import dev.ownership.simulator.EventDelivery;
@@ -264,6 +265,20 @@ class StandupReportsEndToEndTest {
             harness.sim().awaitCalls("response_url", before + 1, WAIT);
 
             assertThat(recorded(delivery)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("retention prunes old reports with the rest of the records")
+        void shouldPruneOldReports() {
+            harness.restartWith(Config.OWNERSHIP_RETENTION, "P30D");
+            EventDelivery delivery = report(GEEKBOT, BotReport.mentioning(ALICE, NOTHING_BLOCKING));
+            assertThat(recorded(delivery)).isPresent();
+            harness.clock().set(harness.clock().instant().plus(Duration.ofDays(31)));
+
+            harness.bot().runDailyMaintenance();
+
+            assertThat(recorded(delivery)).isEmpty();
+            assertThat(command(ADMIN, "settings")).contains("Standup bot reports: read from @" + GEEKBOT);
         }
 
         @Test
