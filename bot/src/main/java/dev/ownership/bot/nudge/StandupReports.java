@@ -89,13 +89,19 @@ public final class StandupReports {
 
     /** The one reachable member of the channel the report names, or empty (logged) when there is not exactly one. */
     private Optional<String> member(BotPost post, ReportReading.Named named) {
-        List<String> members = workspace.members(post.channelId());
         List<String> matches;
         if (named instanceof ReportReading.Named.ById byId) {
-            matches = members.contains(byId.userId()) ? List.of(byId.userId()) : List.of();
+            // One lookup for an id: it must be in the channel and an active person.
+            boolean member =
+                    workspace.memberIds(post.channelId()).orElse(List.of()).contains(byId.userId())
+                            && workspace
+                                    .person(byId.userId())
+                                    .filter(Person::isReachableHuman)
+                                    .isPresent();
+            matches = member ? List.of(byId.userId()) : List.of();
         } else {
             String name = ((ReportReading.Named.ByName) named).name();
-            matches = members.stream()
+            matches = workspace.members(post.channelId()).stream()
                     .filter(id -> workspace
                             .person(id)
                             .filter(person -> isNamed(person, name))
