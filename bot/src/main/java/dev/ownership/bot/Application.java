@@ -5,6 +5,7 @@ import dev.ownership.bot.command.Admins;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.command.CommandSlackListener;
 import dev.ownership.bot.command.ProgressCommands;
+import dev.ownership.bot.command.ReportCommands;
 import dev.ownership.bot.command.RiskCommands;
 import dev.ownership.bot.command.ScheduleSettings;
 import dev.ownership.bot.command.StandupCommands;
@@ -32,6 +33,9 @@ import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.NudgeDelivery;
 import dev.ownership.bot.nudge.NudgeSlackInteractions;
 import dev.ownership.bot.nudge.NudgeSlackMessenger;
+import dev.ownership.bot.nudge.StandupBotSlackDirectory;
+import dev.ownership.bot.nudge.StandupBots;
+import dev.ownership.bot.nudge.StandupReports;
 import dev.ownership.bot.nudge.StandupService;
 import dev.ownership.bot.nudge.StandupSlackListener;
 import dev.ownership.bot.ops.Metrics;
@@ -77,6 +81,7 @@ import dev.ownership.storage.Database;
 import dev.ownership.storage.ProcessedEventRepository;
 import dev.ownership.storage.digest.DigestRepository;
 import dev.ownership.storage.installation.RevocationRepository;
+import dev.ownership.storage.nudge.ReportBotRepository;
 import dev.ownership.storage.nudge.StandupRepository;
 import dev.ownership.storage.pause.PauseRepository;
 import dev.ownership.storage.pause.PersonalControlRepository;
@@ -114,6 +119,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -274,6 +280,11 @@ public final class Application implements AutoCloseable {
         RiskCheckins riskCheckins =
                 new RiskCheckins(riskEntries, teams, workspace, controls, riskMessenger, clock, metrics);
         RiskCommands riskCommands = new RiskCommands(teams, riskRegister);
+        // Who the bot itself is is known once Slack has answered auth.test, below; only a command reads it.
+        AtomicReference<String> ownBotUserId = new AtomicReference<>("");
+        ReportBotRepository reportBots = new ReportBotRepository(database);
+        ReportCommands reportCommands = new ReportCommands(
+                teams, new StandupBots(reportBots, new StandupBotSlackDirectory(api), ownBotUserId::get, clock));
         CommandService commands = new CommandService(
                 teams,
                 workspace,
@@ -283,13 +294,18 @@ public final class Application implements AutoCloseable {
                 introductions,
                 digests,
                 clock,
-                List.of(new ScheduleSettings(prompts.schedules()), standupCommands, riskCommands.settings()),
+                List.of(
+                        new ScheduleSettings(prompts.schedules()),
+                        standupCommands,
+                        riskCommands.settings(),
+                        reportCommands),
                 prompts.schedules(),
                 prompts.sharing(),
                 prompts.prompting(),
                 progress,
                 standupCommands,
-                riskCommands);
+                riskCommands,
+                reportCommands);
         HomeActions homeActions = new HomeActions(
                 home,
                 streaks,
@@ -317,6 +333,8 @@ public final class Application implements AutoCloseable {
         Installation installation = new Installation(revocations, access, metrics, clock, config.botToken());
         SlackApps slackApps = new SlackApps(config, api, metrics, processed, clock);
         String botUserId = authenticate(slackApps, installation);
+        ownBotUserId.set(botUserId);
+        StandupReports reports = new StandupReports(teams, reportBots, standupPosts, workspace, standups);
         installation.restore();
         InstallationSlackListener installationListener = new InstallationSlackListener(
                 installation, new ChannelLoss(teams, prompts.schedules(), homeMessenger::dm, metrics), work, botUserId);
@@ -326,7 +344,7 @@ public final class Application implements AutoCloseable {
                         workspace,
                         userId -> work.submit("workspace.profile-changed", () -> prompts.membership()
                                 .personChanged(userId))),
-                new StandupSlackListener(standups),
+                new StandupSlackListener(standups, reports, work, botUserId),
                 new NudgeSlackInteractions(nudgeActions, api, work),
                 new PromptSlackInteractions(prompts.actions(), api, work, homeRefresher),
                 new StandupSlackInteractions(standupRun.actions(), prompts.actions(), api, work, homeRefresher),

@@ -134,6 +134,13 @@ public final class SlackRequests {
         ObjectNode message = messageJson(after);
         message.set("edited", Json.object().put("user", user).put("ts", editTs));
         message.put("source_team", SlackSimulator.TEAM_ID).put("user_team", SlackSimulator.TEAM_ID);
+        ObjectNode event = messageChanged(channel, editTs, message);
+        event.set("previous_message", messageJson(before));
+        return deliver(event, editTs);
+    }
+
+    /** The {@code message_changed} event of an edit at {@code editTs}, carrying the edited {@code message}. */
+    private ObjectNode messageChanged(String channel, String editTs, ObjectNode message) {
         ObjectNode event = Json.object()
                 .put("type", "message")
                 .put("subtype", "message_changed")
@@ -143,8 +150,7 @@ public final class SlackRequests {
                 .put("event_ts", editTs)
                 .put("channel_type", channelType(channel));
         event.set("message", message);
-        event.set("previous_message", messageJson(before));
-        return deliver(event, editTs);
+        return event;
     }
 
     /** The user deletes a message: subtype {@code message_deleted} with {@code deleted_ts} and the previous message. */
@@ -181,6 +187,52 @@ public final class SlackRequests {
                 .put("event_ts", ts)
                 .put("channel_type", channelType(channel));
         return deliver(event, ts);
+    }
+
+    /**
+     * A standup bot's report: {@code botUserId} (a bot user of the workspace) posts {@code report} at the top level of
+     * {@code channel}, also stored in the simulator's history.
+     */
+    public EventDelivery botReport(String channel, String botUserId, BotReport report) {
+        SimUser bot = reportingBot(botUserId);
+        String ts = sim.messages().nextTs();
+        sim.messages()
+                .add(new StoredMessage(
+                        channel,
+                        ts,
+                        null,
+                        report.classic() ? null : bot.id(),
+                        bot.botId(),
+                        report.classic() ? "bot_message" : null,
+                        report.text(),
+                        null,
+                        null,
+                        null,
+                        false));
+        ObjectNode event = report.toMessage(bot, channel, ts);
+        event.put("channel", channel).put("event_ts", ts).put("channel_type", channelType(channel));
+        return deliver(event, ts);
+    }
+
+    /** The standup bot {@code botUserId} edits its report at {@code ts}: {@code message_changed} with the new report. */
+    public EventDelivery editBotReport(String channel, String ts, String botUserId, BotReport report) {
+        SimUser bot = reportingBot(botUserId);
+        String editTs = sim.messages().nextTs();
+        sim.messages().find(channel, ts).ifPresent(before -> sim.messages()
+                .replace(before.edited(report.text(), null, editTs)));
+        ObjectNode message = report.toMessage(bot, channel, ts);
+        message.set("edited", Json.object().put("user", bot.id()).put("ts", editTs));
+        return deliver(messageChanged(channel, editTs, message), editTs);
+    }
+
+    private SimUser reportingBot(String botUserId) {
+        SimUser bot = sim.workspace()
+                .user(botUserId)
+                .orElseThrow(() -> new IllegalArgumentException("no user " + botUserId + " in the workspace"));
+        if (!bot.bot()) {
+            throw new IllegalArgumentException(botUserId + " is not a bot user");
+        }
+        return bot;
     }
 
     /** The housekeeping message Slack posts when someone joins (subtype {@code channel_join}); updates membership. */

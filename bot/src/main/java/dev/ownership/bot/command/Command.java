@@ -252,6 +252,29 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * {@code settings reports from @bot [#channel]}: read the posts of the team's standup bot (Geekbot, DailyBot, …) as
+     * each person's report.
+     */
+    record ReportsFrom(UserRef bot, ChannelRef channel) implements Command {
+        public ReportsFrom {
+            Objects.requireNonNull(bot, "bot");
+        }
+
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code settings reports off [#channel]}: stop reading the standup bot's reports. */
+    record ReportsOff(ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
     /** What a standup command does with the reminder. */
     enum Remind {
         /** Leaves it as it is. */

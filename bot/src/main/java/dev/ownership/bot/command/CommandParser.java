@@ -370,6 +370,9 @@ public final class CommandParser {
     private static Command settings(List<String> args) {
         if (!args.isEmpty() && args.get(0).equalsIgnoreCase("questions"))
             return questions(args.subList(1, args.size()));
+        if (!args.isEmpty() && args.get(0).equalsIgnoreCase("reports")) {
+            return reports(args.subList(1, args.size()));
+        }
         if (!args.isEmpty() && args.get(0).equalsIgnoreCase("leaderboard")) {
             String usage = "Use `/ownership settings leaderboard on|off [#channel]`.";
             if (args.size() < 2 || args.size() > 3) {
@@ -387,6 +390,31 @@ public final class CommandParser {
                     .orElseGet(() -> new Command.Invalid(quoted(args.get(2)) + " is not a channel. " + usage));
         }
         return channelOnly(args, "settings", Command.Settings::new);
+    }
+
+    /** {@code settings reports from @bot [#channel]} or {@code settings reports off [#channel]}. */
+    private static Command reports(List<String> args) {
+        String usage = "Use `/ownership settings reports from @geekbot [#channel]` (the bot that posts your team's "
+                + "standup reports), or `settings reports off`.";
+        List<String> words = new ArrayList<>(args);
+        ChannelRef channel = ChannelRef.current();
+        if (words.size() > 1) {
+            Optional<ChannelRef> last = channelRef(words.get(words.size() - 1));
+            if (last.isPresent()) {
+                channel = last.get();
+                words.remove(words.size() - 1);
+            }
+        }
+        if (words.size() == 1 && words.get(0).equalsIgnoreCase("off")) {
+            return new Command.ReportsOff(channel);
+        }
+        if (words.size() != 2 || !words.get(0).equalsIgnoreCase("from")) {
+            return new Command.Invalid(usage);
+        }
+        ChannelRef target = channel;
+        return userRef(words.get(1))
+                .<Command>map(bot -> new Command.ReportsFrom(bot, target))
+                .orElseGet(() -> new Command.Invalid(quoted(words.get(1)) + " is not a bot I can look up. " + usage));
     }
 
     private static Command watch(List<String> args) {

@@ -39,6 +39,7 @@ public final class CommandService {
     private final TeamRepository teams;
     private final StandupCommands standups;
     private final RiskCommands risks;
+    private final ReportCommands reports;
 
     public CommandService(
             TeamRepository teams,
@@ -55,7 +56,8 @@ public final class CommandService {
             Prompting prompting,
             ProgressCommands progress,
             StandupCommands standups,
-            RiskCommands risks) {
+            RiskCommands risks,
+            ReportCommands reports) {
         this.admins = Objects.requireNonNull(admins, "admins");
         this.teams = Objects.requireNonNull(teams, "teams");
         this.adminCommands = new AdminCommands(admins, workspace);
@@ -68,6 +70,7 @@ public final class CommandService {
         this.progress = Objects.requireNonNull(progress, "progress");
         this.standups = Objects.requireNonNull(standups, "standups");
         this.risks = Objects.requireNonNull(risks, "risks");
+        this.reports = Objects.requireNonNull(reports, "reports");
     }
 
     /** Runs one command and returns the private answer. */
@@ -177,6 +180,12 @@ public final class CommandService {
         }
         if (command instanceof Command.RiskFollowup followup) {
             return inChannel(followup, followup.channel(), invocation, id -> risks.followup(followup, id));
+        }
+        if (command instanceof Command.ReportsFrom from) {
+            return inChannel(from, from.channel(), invocation, id -> reports.from(from, id));
+        }
+        if (command instanceof Command.ReportsOff off) {
+            return inChannel(off, off.channel(), invocation, reports::off);
         }
         // Every kind of command is handled above; a new one added to Command without a branch here is a bug.
         throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());

@@ -53,6 +53,9 @@ final class HelpText {
                     .append("`settings questions default` restores them\n")
                     .append("• `/ownership settings [#channel]`: the team's configuration; ")
                     .append("`/ownership settings leaderboard on|off` lets people join a leaderboard\n")
+                    .append("• `/ownership settings reports from @geekbot`: read the reports your standup bot ")
+                    .append("(Geekbot, DailyBot, Standuply, …) posts as each person's standup; ")
+                    .append("`settings reports off`\n")
                     .append("• `/ownership unwatch [#channel]`: stop watching the channel");
         }
         if (audience.admin()) {

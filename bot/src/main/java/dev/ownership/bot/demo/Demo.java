@@ -5,6 +5,7 @@ import dev.ownership.bot.WorkProbe;
 import dev.ownership.bot.detection.BlockerDetector;
 import dev.ownership.bot.detection.Classification;
 import dev.ownership.simulator.BlockKitText;
+import dev.ownership.simulator.BotReport;
 import dev.ownership.simulator.CommandReply;
 import dev.ownership.simulator.EventDelivery;
 import dev.ownership.simulator.ManualClock;
@@ -37,6 +38,7 @@ public final class Demo {
     static final String BOB = "U0BOB0001";
     static final String CHEN = "U0CHEN001";
     static final String STANDUP = "C0STANDUP1";
+    static final String GEEKBOT = "U0GEEKBOT";
     private static final ZoneId TEAM_ZONE = ZoneId.of("Europe/Berlin");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -84,6 +86,9 @@ public final class Demo {
                     person(SimUser.person(ALICE, "alice", "Europe/Berlin"));
                     person(SimUser.person(BOB, "bob", "America/New_York"));
                     person(SimUser.person(CHEN, "chen", "Asia/Tokyo"));
+                    person(SimUser.person(GEEKBOT, "geekbot", "UTC")
+                            .withRealName("Geekbot")
+                            .asBot());
                     simulator
                             .workspace()
                             .addChannel(SimChannel.publicChannel(STANDUP, "standup", ADA, LEE, ALICE, BOB, CHEN));
@@ -165,6 +170,8 @@ public final class Demo {
                                 && call.param("channel").startsWith("U"))
                         .count());
 
+        standupBotReports();
+
         asynchronousStandup();
 
         // ---- Prompts: a learning shared from the Friday prompt, a risk flagged early ----
@@ -211,6 +218,33 @@ public final class Demo {
      * Wednesday's standup, run by the bot: a DM with the questions at 09:30 in each member's own time, the answers
      * typed in a modal and posted in #standup in alice's name, judged like any standup post, and lee's reminder.
      */
+    private void standupBotReports() {
+        transcript.heading("Tuesday: the reports of the standup bot the team already uses");
+        transcript.note("The team also answers Geekbot, which posts each person's report in #standup as a bot.");
+        command(ADA, "settings reports from <@" + GEEKBOT + "|geekbot>");
+        at("2026-11-24T09:30:00Z");
+        BotReport report = BotReport.mentioning(
+                ALICE,
+                List.of(
+                        BotReport.answer("What did you do yesterday?", "Pagination for the audit log"),
+                        BotReport.answer("What will you do today?", "Audit log filters"),
+                        BotReport.answer("Anything blocking your progress?", "Waiting on design for the filter UI")));
+        StringBuilder shown = new StringBuilder(report.text());
+        report.attachments().forEach(answer -> shown.append("\n")
+                .append(answer.path("title").asText())
+                .append(" ")
+                .append(answer.path("text").asText()));
+        transcript.person("geekbot", "posts in #standup:", withNames(shown.toString()));
+        if (slack.botReport(STANDUP, GEEKBOT, report).status() != 200) {
+            throw new IllegalStateException("The bot refused a standup bot's report");
+        }
+        bot.awaitBackgroundWork(WAIT);
+        transcript.note("Read as alice's own standup (its questions are its sections); its text is not kept.");
+        advanceTo("2026-11-24T09:41:00Z");
+        RecordedCall nudge = awaitDm(ALICE);
+        transcript.bot("after the grace period, nudges alice privately, linking Geekbot's report:", seen(nudge));
+    }
+
     private void asynchronousStandup() {
         transcript.heading("Wednesday 09:30 in Berlin: the bot runs the standup");
         command(ADA, "schedule standup wed 09:30");

@@ -1,24 +1,35 @@
 package dev.ownership.bot.nudge;
 
 import com.slack.api.bolt.App;
+import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.Listener;
 import java.util.Objects;
 
 /**
  * Message events from channels: top-level posts (plain and with files), the author's thread replies and
- * broadcasts, edits and deletions go to the {@link StandupService}. Messages from bots are ignored. Other
- * subtypes (joins, topic changes, ...) are acknowledged without effect by the app's auto-ack.
+ * broadcasts, edits and deletions go to the {@link StandupService}. Messages from bots are ignored, except the
+ * top-level posts (and their edits) of other apps' bots, which go to {@link StandupReports} after the ack, since
+ * attributing a report looks people up; it reads only those of the bot a team named. Ownership's own posts are never
+ * reports. Other subtypes (joins, topic changes, ...) are acknowledged without effect by the app's auto-ack.
  */
 public final class StandupSlackListener implements Listener {
     private final StandupService standups;
+    private final StandupReports reports;
+    private final BackgroundWork work;
+    private final String ownBotUserId;
 
-    public StandupSlackListener(StandupService standups) {
+    public StandupSlackListener(
+            StandupService standups, StandupReports reports, BackgroundWork work, String ownBotUserId) {
         this.standups = Objects.requireNonNull(standups, "standups");
+        this.reports = Objects.requireNonNull(reports, "reports");
+        this.work = Objects.requireNonNull(work, "work");
+        this.ownBotUserId = Objects.requireNonNull(ownBotUserId, "ownBotUserId");
     }
 
     @Override
@@ -27,6 +38,18 @@ public final class StandupSlackListener implements Listener {
             MessageEvent event = payload.getEvent();
             if (isHuman(event.getUser(), event.getBotId())) {
                 message(event.getChannel(), event.getTs(), event.getThreadTs(), event.getUser(), event.getText());
+            } else if (isOtherBot(event.getUser(), event.getBotId())
+                    && isTopLevel(event.getTs(), event.getThreadTs())) {
+                BotPost post = ReportSlackPosts.of(event);
+                work.submit("standup.report", () -> reports.posted(post));
+            }
+            return context.ack();
+        });
+        app.event(MessageBotEvent.class, (payload, context) -> {
+            MessageBotEvent event = payload.getEvent();
+            if (isOtherBot(null, event.getBotId()) && isTopLevel(event.getTs(), event.getThreadTs())) {
+                BotPost post = ReportSlackPosts.of(event);
+                work.submit("standup.report", () -> reports.posted(post));
             }
             return context.ack();
         });
@@ -53,6 +76,11 @@ public final class StandupSlackListener implements Listener {
                 standups.edited(event.getChannel(), message.getTs(), message.getUser(), text(message.getText()));
             } else if (message != null && isHuman(message.getUser(), message.getBotId())) {
                 standups.replied(event.getChannel(), message.getThreadTs(), message.getUser(), text(message.getText()));
+            } else if (message != null
+                    && isOtherBot(message.getUser(), message.getBotId())
+                    && isTopLevel(message.getTs(), message.getThreadTs())) {
+                BotPost post = ReportSlackPosts.of(event.getChannel(), message);
+                work.submit("standup.report-edited", () -> reports.edited(post));
             }
             return context.ack();
         });
@@ -79,6 +107,11 @@ public final class StandupSlackListener implements Listener {
 
     private static boolean isHuman(String user, String botId) {
         return user != null && botId == null;
+    }
+
+    /** A message of another app's bot: Ownership's own (its bot user) is never read as a report. */
+    private boolean isOtherBot(String user, String botId) {
+        return botId != null && !ownBotUserId.equals(user);
     }
 
     private static String text(String text) {

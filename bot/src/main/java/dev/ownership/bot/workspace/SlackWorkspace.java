@@ -120,7 +120,9 @@ public final class SlackWorkspace implements Workspace {
                 user.isAdmin(),
                 user.isOwner() || user.isPrimaryOwner(),
                 user.isBot() || "USLACKBOT".equals(user.getId()),
-                user.isDeleted());
+                user.isDeleted(),
+                firstNonBlank(
+                        user.getProfile() == null ? null : user.getProfile().getRealName(), user.getRealName(), name));
     }
 
     private static ZoneId zone(String tz) {

@@ -78,6 +78,7 @@ class ManifestTest {
             Map.entry("MessageThreadBroadcastEvent", Needs.MESSAGES),
             Map.entry("MessageChangedEvent", Needs.MESSAGES),
             Map.entry("MessageDeletedEvent", Needs.MESSAGES),
+            Map.entry("MessageBotEvent", Needs.MESSAGES),
             Map.entry("AppHomeOpenedEvent", new Needs(Set.of("app_home_opened"), Set.of())),
             Map.entry("MemberJoinedChannelEvent", new Needs(Set.of("member_joined_channel"), CHANNELS_READ)),
             Map.entry("MemberLeftChannelEvent", new Needs(Set.of("member_left_channel"), CHANNELS_READ)),

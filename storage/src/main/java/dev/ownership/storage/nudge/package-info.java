@@ -1,2 +1,5 @@
-/** Standup posts as the nudge feature records them: verdict, ids, times and nudge state, never the text. */
+/**
+ * Standup posts as the nudge feature records them: verdict, ids, times and nudge state, never the text; and the
+ * standup bot each team reads as reports.
+ */
 package dev.ownership.storage.nudge;
