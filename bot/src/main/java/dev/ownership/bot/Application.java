@@ -1,6 +1,11 @@
 package dev.ownership.bot;
 
 import com.slack.api.bolt.App;
+import dev.ownership.bot.blocker.BlockerSlackInteractions;
+import dev.ownership.bot.blocker.BlockerSlackListener;
+import dev.ownership.bot.blocker.BlockerSlackMessenger;
+import dev.ownership.bot.blocker.LongBlockers;
+import dev.ownership.bot.blocker.Unblockers;
 import dev.ownership.bot.command.Admins;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.command.CommandSlackListener;
@@ -69,6 +74,8 @@ import dev.ownership.scheduler.PromptTimetable;
 import dev.ownership.scheduler.PromptWork;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.ProcessedEventRepository;
+import dev.ownership.storage.blocker.LongBlockerRepository;
+import dev.ownership.storage.blocker.UnblockRepository;
 import dev.ownership.storage.digest.DigestRepository;
 import dev.ownership.storage.installation.RevocationRepository;
 import dev.ownership.storage.nudge.StandupRepository;
@@ -225,6 +232,8 @@ public final class Application implements AutoCloseable {
         TeamRepository teams = new TeamRepository(database);
         ProcessedEventRepository processed = new ProcessedEventRepository(database);
         StandupRepository standupPosts = new StandupRepository(database);
+        LongBlockerRepository longBlockerRecords = new LongBlockerRepository(database);
+        UnblockRepository unblockRecords = new UnblockRepository(database);
         PauseRepository pauseRepository = new PauseRepository(database);
         Pauses pauses = new Pauses(pauseRepository, clock);
         PersonalControls controls = new PersonalControls(pauses, new PersonalControlRepository(database), clock);
@@ -288,13 +297,26 @@ public final class Application implements AutoCloseable {
         RetentionService retention =
                 new RetentionService(new RetentionRepository(database), config.retention(), clock, metrics);
 
+        BlockerSlackMessenger blockerMessenger = new BlockerSlackMessenger(api);
+        LongBlockers longBlockers =
+                new LongBlockers(longBlockerRecords, teams, workspace, controls, blockerMessenger, clock, metrics);
+        Unblockers unblockers = new Unblockers(
+                unblockRecords,
+                standupPosts,
+                teams,
+                workspace,
+                pauses,
+                blockerMessenger,
+                homeRefresher,
+                clock,
+                metrics);
         NudgeSlackMessenger nudgeMessenger = new NudgeSlackMessenger(api);
-        StandupService standups =
-                new StandupService(teams, standupPosts, detector, config.nudgeGrace(), clock, metrics, homeRefresher);
+        StandupService standups = new StandupService(
+                teams, standupPosts, detector, config.nudgeGrace(), clock, metrics, homeRefresher, unblockers);
         NudgeDelivery nudges = new NudgeDelivery(
                 standupPosts, teams, workspace, controls, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
-        NudgeActions nudgeActions =
-                new NudgeActions(standupPosts, nudgeMessenger, controls, workspace, clock, metrics, homeRefresher);
+        NudgeActions nudgeActions = new NudgeActions(
+                standupPosts, nudgeMessenger, controls, workspace, clock, metrics, homeRefresher, unblockers);
         StandupParts standupRun = wireStandup(database, teams, controls, prompts, standups, api, clock, metrics);
 
         RevocationRepository revocations = new RevocationRepository(database);
@@ -312,6 +334,8 @@ public final class Application implements AutoCloseable {
                                 .personChanged(userId))),
                 new StandupSlackListener(standups),
                 new NudgeSlackInteractions(nudgeActions, api, work),
+                new BlockerSlackInteractions(longBlockers, api, work),
+                new BlockerSlackListener(unblockers),
                 new PromptSlackInteractions(prompts.actions(), api, work, homeRefresher),
                 new StandupSlackInteractions(standupRun.actions(), prompts.actions(), api, work, homeRefresher),
                 new MembershipSlackListener(
@@ -346,6 +370,8 @@ public final class Application implements AutoCloseable {
                         nudges.deliverDue();
                         digests.deliverDue();
                         standupRun.reminders().deliverDue();
+                        longBlockers.deliverDue();
+                        unblockers.deliverDue();
                     }
                 }),
                 this::runDailyMaintenance,
@@ -360,6 +386,8 @@ public final class Application implements AutoCloseable {
                 "start-up recovery",
                 () -> {
                     nudges.recoverInterrupted();
+                    longBlockers.recoverInterrupted();
+                    unblockers.recoverInterrupted();
                     prompts.schedules().addMissingDefaults(teams.watched());
                 },
                 Managed.Step.NOTHING));

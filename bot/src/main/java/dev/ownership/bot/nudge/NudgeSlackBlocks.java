@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 final class NudgeSlackBlocks {
     static final String ADD_STEP = "nudge_add_step";
     static final String NOT_A_BLOCKER = "nudge_not_blocker";
+    static final String RESOLVED = "nudge_resolved";
     static final String PAUSE = "nudge_pause";
     static final String STOP_NUDGES = "nudge_stop";
     static final String STEP_MODAL = "nudge_next_step";
@@ -66,6 +67,9 @@ final class NudgeSlackBlocks {
                         button(b -> b.actionId(ADD_STEP)
                                 .text(plainText("Add a next step"))
                                 .style("primary")
+                                .value(key)),
+                        button(b -> b.actionId(RESOLVED)
+                                .text(plainText("It's resolved"))
                                 .value(key)),
                         button(b -> b.actionId(NOT_A_BLOCKER)
                                 .text(plainText("Not a blocker"))
@@ -110,6 +114,9 @@ final class NudgeSlackBlocks {
         if (outcome instanceof NudgeOutcome.Paused paused) {
             return ":zzz: Paused until " + paused.until() + ": no nudges or prompts until then. "
                     + "`/ownership resume` ends it sooner.";
+        }
+        if (outcome instanceof NudgeOutcome.Resolved) {
+            return ":white_check_mark: Glad it's sorted! If someone helped in the thread, I'll thank them for you.";
         }
         if (outcome instanceof NudgeOutcome.NudgesOff) {
             return ":no_bell: Done, no more nudges for you. Prompts and your streaks carry on; "
