@@ -5,8 +5,10 @@ import dev.ownership.bot.blocker.BlockerSlackInteractions;
 import dev.ownership.bot.blocker.BlockerSlackListener;
 import dev.ownership.bot.blocker.BlockerSlackMessenger;
 import dev.ownership.bot.blocker.LongBlockers;
+import dev.ownership.bot.blocker.UnblockSummary;
 import dev.ownership.bot.blocker.Unblockers;
 import dev.ownership.bot.command.Admins;
+import dev.ownership.bot.command.BlockerCommands;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.command.CommandSlackListener;
 import dev.ownership.bot.command.ProgressCommands;
@@ -234,13 +236,14 @@ public final class Application implements AutoCloseable {
         StandupRepository standupPosts = new StandupRepository(database);
         LongBlockerRepository longBlockerRecords = new LongBlockerRepository(database);
         UnblockRepository unblockRecords = new UnblockRepository(database);
+        UnblockSummary unblockSummary = new UnblockSummary(unblockRecords, clock);
         PauseRepository pauseRepository = new PauseRepository(database);
         Pauses pauses = new Pauses(pauseRepository, clock);
         PersonalControls controls = new PersonalControls(pauses, new PersonalControlRepository(database), clock);
         DigestSlackMessenger digestMessenger = new DigestSlackMessenger(api);
         DigestRepository digestRecords = new DigestRepository(database);
-        DigestComposer digestComposer =
-                new DigestComposer(standupPosts, digestRecords, milestonesFrom(digestRecords), clock);
+        DigestComposer digestComposer = new DigestComposer(
+                standupPosts, digestRecords, milestonesFrom(digestRecords), clock, longBlockerRecords, unblockRecords);
         DigestService digests =
                 new DigestService(teams, digestRecords, digestComposer, digestMessenger, clock, metrics);
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
@@ -262,11 +265,18 @@ public final class Application implements AutoCloseable {
         HomeSlackMessenger homeMessenger = new HomeSlackMessenger(api);
         Celebrations celebrations =
                 new Celebrations(new MilestoneRepository(database), pauses, workspace, homeMessenger, clock, metrics);
-        HomeService home =
-                new HomeService(streaks, celebrations, controls, teams, optIns, workspace, homeMessenger, clock);
+        HomeService home = new HomeService(
+                streaks, celebrations, controls, teams, optIns, workspace, homeMessenger, clock, unblockSummary::line);
         ProgressRefresher homeRefresher = userId -> work.submit("home.refresh", () -> home.refresh(userId));
         ProgressCommands progress = new ProgressCommands(
-                streaks, new Leaderboard(streaks, optIns, pauses, workspace), teams, pauses, workspace, clock);
+                streaks,
+                new Leaderboard(streaks, optIns, pauses, workspace),
+                teams,
+                pauses,
+                workspace,
+                clock,
+                unblockSummary::line);
+        BlockerCommands blockerCommands = new BlockerCommands(teams, longBlockerRecords, clock);
         StandupCommands standupCommands = new StandupCommands(teams, prompts.schedules(), prompts.standupPlan());
         CommandService commands = new CommandService(
                 teams,
@@ -277,12 +287,13 @@ public final class Application implements AutoCloseable {
                 introductions,
                 digests,
                 clock,
-                List.of(new ScheduleSettings(prompts.schedules()), standupCommands),
+                List.of(new ScheduleSettings(prompts.schedules()), standupCommands, blockerCommands),
                 prompts.schedules(),
                 prompts.sharing(),
                 prompts.prompting(),
                 progress,
-                standupCommands);
+                standupCommands,
+                blockerCommands);
         HomeActions homeActions = new HomeActions(
                 home,
                 streaks,

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("architecture")
 class ArchitectureTest {
     private static final String[] FEATURES = {
+        "..bot.blocker..",
         "..bot.command..",
         "..bot.detection..",
         "..bot.digest..",
@@ -77,7 +78,18 @@ class ArchitectureTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"command", "digest", "home", "installation", "nudge", "privacy", "prompt", "workspace"})
+        @ValueSource(
+                strings = {
+                    "blocker",
+                    "command",
+                    "digest",
+                    "home",
+                    "installation",
+                    "nudge",
+                    "privacy",
+                    "prompt",
+                    "workspace"
+                })
         @DisplayName("a slice's Slack edge is used only by its own slice, other Slack edges and the wiring")
         void shouldNotReachIntoAnotherSlicesEdge(String slice) {
             String own = "dev.ownership.bot." + slice;

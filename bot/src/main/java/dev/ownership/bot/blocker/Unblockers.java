@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -185,10 +184,5 @@ public final class Unblockers implements BlockerThreads {
         if (sent) {
             metrics.count(MetricName.LONG_BLOCKER_MESSAGES, "kind", "thanks");
         }
-    }
-
-    /** The blockers {@code helperId} helped unblock since {@code since}. */
-    public List<Unblock> helpedBy(String helperId, Instant since) {
-        return unblocks.byHelper(helperId, since);
     }
 }

@@ -38,6 +38,7 @@ public final class CommandService {
     private final AdminCommands adminCommands;
     private final TeamRepository teams;
     private final StandupCommands standups;
+    private final BlockerCommands blockerCommands;
 
     public CommandService(
             TeamRepository teams,
@@ -54,6 +55,42 @@ public final class CommandService {
             Prompting prompting,
             ProgressCommands progress,
             StandupCommands standups) {
+        this(
+                teams,
+                workspace,
+                admins,
+                controls,
+                optIns,
+                introductions,
+                digests,
+                clock,
+                extraSettings,
+                promptSchedules,
+                sharing,
+                prompting,
+                progress,
+                standups,
+                null);
+    }
+
+    /** The commands, with the settings of long-running blockers ({@code blockers} null: not offered). */
+    public CommandService(
+            TeamRepository teams,
+            Workspace workspace,
+            Admins admins,
+            PersonalControls controls,
+            LeaderboardOptInRepository optIns,
+            Introductions introductions,
+            DigestService digests,
+            Clock clock,
+            List<TeamSettingsSection> extraSettings,
+            PromptSchedules promptSchedules,
+            Sharing sharing,
+            Prompting prompting,
+            ProgressCommands progress,
+            StandupCommands standups,
+            BlockerCommands blockers) {
+        this.blockerCommands = blockers;
         this.admins = Objects.requireNonNull(admins, "admins");
         this.teams = Objects.requireNonNull(teams, "teams");
         this.adminCommands = new AdminCommands(admins, workspace);
@@ -168,6 +205,13 @@ public final class CommandService {
         }
         if (command instanceof Command.StandupQuestions questions) {
             return inChannel(questions, questions.channel(), invocation, id -> standups.questions(questions, id));
+        }
+        if (command instanceof Command.Escalation escalation && blockerCommands != null) {
+            return inChannel(
+                    escalation, escalation.channel(), invocation, id -> blockerCommands.escalation(escalation, id));
+        }
+        if (command instanceof Command.LongBlockerDays days && blockerCommands != null) {
+            return inChannel(days, days.channel(), invocation, id -> blockerCommands.longAfter(days, id));
         }
         // Every kind of command is handled above; a new one added to Command without a branch here is a bug.
         throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());

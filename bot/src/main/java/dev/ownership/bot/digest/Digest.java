@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param promptsSent prompts delivered this week
  * @param promptsAnswered prompts answered this week
  * @param standups participation in the standups the bot ran this week (none when it runs none)
+ * @param help long-running blockers and the week's unblockers (none when not composed)
  */
 public record Digest(
         String channelId,
@@ -44,11 +45,13 @@ public record Digest(
         List<Milestone> milestones,
         int promptsSent,
         int promptsAnswered,
-        StandupParticipation standups) {
+        StandupParticipation standups,
+        BlockerHelp help) {
 
     public Digest {
         Objects.requireNonNull(channelId, "channelId");
         Objects.requireNonNull(standups, "standups");
+        Objects.requireNonNull(help, "help");
         Objects.requireNonNull(weekStart, "weekStart");
         trend = List.copyOf(trend);
         stillOpen = List.copyOf(stillOpen);
@@ -56,6 +59,42 @@ public record Digest(
         risks = List.copyOf(risks);
         impacts = List.copyOf(impacts);
         milestones = List.copyOf(milestones);
+    }
+
+    /** A digest without long-running blockers and unblockers. */
+    public Digest(
+            String channelId,
+            String channelName,
+            ZoneId zone,
+            LocalDate weekStart,
+            boolean complete,
+            WeekFigures blockers,
+            List<WeekFigures> trend,
+            List<OpenBlocker> stillOpen,
+            List<SharedItem> learnings,
+            List<SharedItem> risks,
+            List<SharedItem> impacts,
+            List<Milestone> milestones,
+            int promptsSent,
+            int promptsAnswered,
+            StandupParticipation standups) {
+        this(
+                channelId,
+                channelName,
+                zone,
+                weekStart,
+                complete,
+                blockers,
+                trend,
+                stillOpen,
+                learnings,
+                risks,
+                impacts,
+                milestones,
+                promptsSent,
+                promptsAnswered,
+                standups,
+                BlockerHelp.NONE);
     }
 
     /** A digest of a team whose standup the bot does not run. */
@@ -100,8 +139,48 @@ public record Digest(
                 && impacts.isEmpty()
                 && milestones.isEmpty()
                 && promptsSent == 0
-                && standups.sent() == 0;
+                && standups.sent() == 0
+                && help.longRunning().isEmpty()
+                && help.unblockers().isEmpty();
     }
+
+    /**
+     * Long-running blockers (links and ages, never text) and the people who helped unblock others this week.
+     *
+     * @param longRunning the team's long-running blockers not resolved yet, oldest first
+     * @param unblockers who helped unblock someone this week, and how often, most first
+     */
+    public record BlockerHelp(List<LongRunning> longRunning, List<Unblocker> unblockers) {
+        /** Nothing to show. */
+        public static final BlockerHelp NONE = new BlockerHelp(List.of(), List.of());
+
+        public BlockerHelp {
+            longRunning = List.copyOf(longRunning);
+            unblockers = List.copyOf(unblockers);
+        }
+    }
+
+    /**
+     * A long-running blocker.
+     *
+     * @param userId the author
+     * @param channelId the channel
+     * @param ts the latest post, for a link
+     * @param since when it began
+     * @param days how many days it has been running
+     * @param recurring whether it is the same kind on consecutive workdays (else: no next step yet)
+     * @param raised whether the author asked their lead for help
+     */
+    public record LongRunning(
+            String userId, String channelId, String ts, Instant since, long days, boolean recurring, boolean raised) {}
+
+    /**
+     * Someone who helped unblock others this week.
+     *
+     * @param userId who
+     * @param count how many blockers
+     */
+    public record Unblocker(String userId, int count) {}
 
     /**
      * A week's blocker figures.
