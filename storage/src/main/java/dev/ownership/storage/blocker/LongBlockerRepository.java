@@ -201,15 +201,15 @@ public final class LongBlockerRepository {
                 limit);
     }
 
-    /** The team's long-running blockers not resolved yet, oldest first. */
-    public List<LongBlocker> unresolved(String channelId, Instant detectedBefore) {
+    /** The team's long-running blockers found by {@code detectedBy} and not resolved yet, oldest first. */
+    public List<LongBlocker> unresolved(String channelId, Instant detectedBy) {
         return database.read(connection -> {
             try (var statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM long_blockers l WHERE l.channel_id = ? AND l.detected_at < ? AND NOT EXISTS (SELECT 1"
+                    + " FROM long_blockers l WHERE l.channel_id = ? AND l.detected_at <= ? AND NOT EXISTS (SELECT 1"
                     + " FROM blocker_resolutions r WHERE r.channel_id = l.channel_id AND r.ts IN (l.ts, l.latest_ts))"
                     + " ORDER BY l.since_at")) {
                 statement.setString(1, channelId);
-                statement.setLong(2, detectedBefore.toEpochMilli());
+                statement.setLong(2, detectedBy.toEpochMilli());
                 return list(statement);
             }
         });
