@@ -105,8 +105,8 @@ final class BlockerSlackBlocks {
         String post = "<" + permalink + "|standup post in #" + message.channelName() + ">";
         if (message.escalated()) {
             return ":hourglass: A blocker of <@" + message.authorId() + "> has been open for " + days(message.days())
-                    + " (" + post + "). I asked them privately yesterday whether they'd like help; a friendly "
-                    + "check-in from you may move it. (Your team turned this on with `/ownership settings escalation "
+                    + " (" + post + "). I asked them privately a workday ago whether they'd like help and haven't "
+                    + "heard back; a friendly check-in from you may move it. (Your team turned this on with `/ownership settings escalation "
                     + "on`.)";
         }
         String text = ":raised_hand: <@" + message.authorId() + "> would like your help with a blocker that has been "

@@ -1,5 +1,7 @@
 package dev.ownership.bot.blocker;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.ViewState;
@@ -16,13 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long-running blocker question's buttons and the note modal. Each acknowledges at once; the work happens after.
- * Only the blocker's author can answer: anyone else's (or a crafted) payload changes nothing and gets a short private
- * answer.
+ * Only the blocker's author can answer, once: anyone else's (or a crafted, or a replayed) payload changes nothing and
+ * gets a short private answer.
  */
 public final class BlockerSlackInteractions implements Listener {
     private static final Logger log = LoggerFactory.getLogger(BlockerSlackInteractions.class);
-    static final String NOT_YOURS =
-            "That question isn't yours to answer: only the person whose blocker it is can. Nothing changed.";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LongBlockers blockers;
     private final SlackApi api;
@@ -43,10 +44,13 @@ public final class BlockerSlackInteractions implements Listener {
             String responseUrl = payload.getResponseUrl();
             String triggerId = payload.getTriggerId();
             work.submit("blocker.open-note", () -> {
-                if (key.isPresent() && blockers.own(userId, key.get()).isPresent()) {
-                    Modals.open(api, "lead-note", userId, triggerId, BlockerSlackBlocks.noteModal(key.get()));
+                Optional<String> closed = key.isEmpty()
+                        ? Optional.of(LongBlockers.Outcome.NOT_YOURS.text())
+                        : blockers.whyNotOpen(userId, key.get());
+                if (closed.isPresent()) {
+                    answerPrivately(userId, responseUrl, closed.get());
                 } else {
-                    refuse(userId, responseUrl);
+                    Modals.open(api, "lead-note", userId, triggerId, BlockerSlackBlocks.noteModal(key.get()));
                 }
             });
             return context.ack();
@@ -57,9 +61,10 @@ public final class BlockerSlackInteractions implements Listener {
             Optional<PostKey> key = BlockerSlackBlocks.parseKey(firstValue(payload));
             String responseUrl = payload.getResponseUrl();
             work.submit("blocker.on-it", () -> {
-                Optional<String> done = key.flatMap(found -> blockers.onIt(userId, found));
-                if (done.isEmpty()) {
-                    refuse(userId, responseUrl);
+                LongBlockers.Outcome outcome =
+                        key.map(found -> blockers.onIt(userId, found)).orElse(LongBlockers.Outcome.NOT_YOURS);
+                if (!outcome.done()) {
+                    answerPrivately(userId, responseUrl, outcome.text());
                 }
             });
             return context.ack();
@@ -75,20 +80,30 @@ public final class BlockerSlackInteractions implements Listener {
                         "Please keep it under " + BlockerSlackBlocks.MAX_NOTE_LENGTH + " characters."));
             }
             work.submit("blocker.ask-lead", () -> {
-                if (key.flatMap(found -> blockers.askLead(userId, found, note)).isEmpty()) {
-                    log.warn("Refused a lead note from {} about a blocker that is not theirs", userId);
+                LongBlockers.Outcome outcome =
+                        key.map(found -> blockers.askLead(userId, found, note)).orElse(LongBlockers.Outcome.NOT_YOURS);
+                if (!outcome.done()) {
+                    // A submitted modal has nowhere to show a later answer: a DM says it.
+                    log.info("A lead note from {} changed nothing: {}", userId, outcome.text());
+                    api.call(
+                            "chat.postMessage",
+                            methods -> methods.chatPostMessage(
+                                    r -> r.channel(userId).text(outcome.text())));
                 }
             });
             return context.ack();
         });
     }
 
-    private void refuse(String userId, String responseUrl) {
-        log.warn("Refused a long-blocker answer by {} on a blocker that is not theirs", userId);
+    /** Answers the person alone, beside the message they clicked in, which stays as it is. */
+    private void answerPrivately(String userId, String responseUrl, String text) {
+        log.info("A long-blocker answer by {} changed nothing: {}", userId, text);
         if (responseUrl != null) {
-            api.respond(
-                    responseUrl,
-                    "{\"response_type\":\"ephemeral\",\"replace_original\":false,\"text\":\"" + NOT_YOURS + "\"}");
+            ObjectNode answer = JSON.createObjectNode()
+                    .put("response_type", "ephemeral")
+                    .put("replace_original", false)
+                    .put("text", text);
+            api.respond(responseUrl, answer.toString());
         }
     }
 

@@ -46,6 +46,12 @@ public final class LongBlockers {
     /** How far back runs and blockers without a next step are looked for. */
     static final Duration LOOK_BACK = Duration.ofDays(21);
 
+    /**
+     * Workdays past the threshold after which a long-running blocker is no longer brought up (the bot was down, or
+     * Slack had revoked its access): an offer of help that late would be noise.
+     */
+    static final int STALE_AFTER = 2;
+
     private static final int BATCH = 200;
     private static final Duration INTERRUPTED_CLAIM = Duration.ofMinutes(5);
 
@@ -117,6 +123,7 @@ public final class LongBlockers {
             byAuthor.computeIfAbsent(post.channelId() + "|" + post.userId(), key -> new ArrayList<>())
                     .add(post);
         }
+        Map<String, Integer> thresholds = new java.util.HashMap<>();
         for (List<BlockerPost> posts : byAuthor.values()) {
             BlockerPost any = posts.get(0);
             Optional<Team> team = teams.find(any.channelId()).filter(Team::watched);
@@ -128,7 +135,8 @@ public final class LongBlockers {
                     .map(Person::timezone)
                     .orElse(team.get().timezone());
             Workdays workdays = new Workdays(team.get().workdays());
-            int threshold = repository.settings(any.channelId()).longAfterDays();
+            int threshold = thresholds.computeIfAbsent(
+                    any.channelId(), channel -> repository.settings(channel).longAfterDays());
             LocalDate today = now.atZone(zone).toLocalDate();
             withoutNextStep(posts, zone, workdays, threshold, today, now);
             recurring(posts, zone, workdays, threshold, today, now);
@@ -139,7 +147,8 @@ public final class LongBlockers {
             List<BlockerPost> posts, ZoneId zone, Workdays workdays, int threshold, LocalDate today, Instant now) {
         for (BlockerPost post : posts) {
             LocalDate posted = post.postedAt().atZone(zone).toLocalDate();
-            if (post.withoutNextStep() && !post.resolved() && workdays.countInclusive(posted, today) >= threshold) {
+            int age = workdays.countInclusive(posted, today);
+            if (post.withoutNextStep() && !post.resolved() && age >= threshold && age <= threshold + STALE_AFTER) {
                 record(post.key(), post, Kind.NO_NEXT_STEP, post.postedAt(), post.ts(), now);
             }
         }
@@ -191,6 +200,10 @@ public final class LongBlockers {
             repository.skipAsk(blocker.key(), "unwatched", now);
             return;
         }
+        if (repository.isSettled(blocker)) {
+            repository.skipAsk(blocker.key(), "resolved", now);
+            return;
+        }
         Optional<Person> author = workspace.person(blocker.userId());
         if (author.isEmpty() || !author.get().isReachableHuman()) {
             repository.skipAsk(blocker.key(), author.isEmpty() ? "unknown_user" : "unreachable", now);
@@ -203,6 +216,13 @@ public final class LongBlockers {
             return;
         }
         ZonedDateTime local = now.atZone(author.get().timezone());
+        Workdays workdays = new Workdays(team.get().workdays());
+        LocalDate latest = latestPostedAt(blocker).atZone(local.getZone()).toLocalDate();
+        int threshold = repository.settings(blocker.channelId()).longAfterDays();
+        if (workdays.countInclusive(latest, local.toLocalDate()) > threshold + STALE_AFTER) {
+            repository.skipAsk(blocker.key(), "stale", now);
+            return;
+        }
         ZonedDateTime opening = new WorkingHours(
                         team.get().workdays(),
                         team.get().workStart(),
@@ -216,7 +236,6 @@ public final class LongBlockers {
             return;
         }
         Settings settings = repository.settings(blocker.channelId());
-        Workdays workdays = new Workdays(team.get().workdays());
         ZonedDateTime escalateAt = settings.escalation()
                 ? workdays.next(local.toLocalDate()).atTime(local.toLocalTime()).atZone(local.getZone())
                 : null;
@@ -254,9 +273,14 @@ public final class LongBlockers {
         }
     }
 
+    /** When the run's latest post was posted (its first, for a blocker without a next step). */
+    private Instant latestPostedAt(LongBlocker blocker) {
+        return repository.postedAt(blocker.latest()).orElse(blocker.since());
+    }
+
     private void escalate(LongBlocker blocker, Instant now) {
         Optional<Team> team = teams.find(blocker.channelId()).filter(Team::watched);
-        if (team.isEmpty() || !repository.settings(blocker.channelId()).escalation()) {
+        if (team.isEmpty() || !repository.settings(blocker.channelId()).escalation() || repository.isSettled(blocker)) {
             repository.settleEscalation(blocker.key(), "skipped", now);
             return;
         }
@@ -292,16 +316,16 @@ public final class LongBlockers {
     /**
      * "Ask my lead for help": tells the team's leads, with the author's optional note, and replaces the question.
      *
-     * @return what to tell the author, or empty when the blocker is not theirs or was answered before
+     * @return what became of it
      */
-    public Optional<String> askLead(String userId, PostKey key, String note) {
+    public Outcome askLead(String userId, PostKey key, String note) {
         Optional<LongBlocker> blocker = own(userId, key);
         if (blocker.isEmpty()) {
-            return Optional.empty();
+            return Outcome.NOT_YOURS;
         }
         Instant now = clock.instant();
         if (!repository.answer(key, userId, Answer.RAISED, now)) {
-            return Optional.of(alreadyAnswered(blocker.get()));
+            return new Outcome(false, alreadyAnswered(blocker.get()));
         }
         Optional<Team> team = teams.find(key.channelId());
         List<String> leads = team.map(found -> leadsFor(found, userId)).orElse(List.of());
@@ -314,32 +338,57 @@ public final class LongBlockers {
         }
         metrics.count(MetricName.LONG_BLOCKER_MESSAGES, "kind", "asked_lead");
         String text = told.isEmpty()
-                ? ":raised_hand: I couldn't reach a lead of your team (none is set, or Slack refused). An admin can "
-                        + "set them with `/ownership leads @a @b`; until then, a direct word to your lead works too."
+                ? ":raised_hand: I couldn't reach a lead of your team: none is set besides you, or Slack refused the "
+                        + "message. An admin can set leads with `/ownership leads @a @b`; a direct word works too."
                 : ":raised_hand: Sent to "
                         + told.stream().map(id -> "<@" + id + ">").collect(Collectors.joining(", "))
                         + " with a link to your post" + (trimmed == null ? "" : " and your note")
                         + ". Asking for help early is a strength.";
         replaceQuestion(blocker.get(), text);
-        return Optional.of(text);
+        return new Outcome(true, text);
     }
 
     /**
      * "I've got it": records that the author is on it; no escalation follows.
      *
-     * @return what to tell the author, or empty when the blocker is not theirs
+     * @return what became of it
      */
-    public Optional<String> onIt(String userId, PostKey key) {
+    public Outcome onIt(String userId, PostKey key) {
         Optional<LongBlocker> blocker = own(userId, key);
         if (blocker.isEmpty()) {
-            return Optional.empty();
+            return Outcome.NOT_YOURS;
         }
         if (!repository.answer(key, userId, Answer.ON_IT, clock.instant())) {
-            return Optional.of(alreadyAnswered(blocker.get()));
+            return new Outcome(false, alreadyAnswered(blocker.get()));
         }
         String text = ":muscle: Great, it's in good hands. I won't bring it up again.";
         replaceQuestion(blocker.get(), text);
-        return Optional.of(text);
+        return new Outcome(true, text);
+    }
+
+    /**
+     * Why {@code userId} cannot answer the question about {@code key} now (not theirs, answered already), or empty
+     * when they can.
+     */
+    public Optional<String> whyNotOpen(String userId, PostKey key) {
+        Optional<LongBlocker> blocker = own(userId, key);
+        if (blocker.isEmpty()) {
+            return Optional.of(Outcome.NOT_YOURS.text());
+        }
+        return blocker.get().answer() == null ? Optional.empty() : Optional.of(alreadyAnswered(blocker.get()));
+    }
+
+    /**
+     * What an answer did.
+     *
+     * @param done whether it was recorded (the question was replaced); if not, {@code text} is for the person alone
+     * @param text what to tell the person
+     */
+    public record Outcome(boolean done, String text) {
+        /** Someone else's blocker, or no such question: nothing changes. */
+        public static final Outcome NOT_YOURS = new Outcome(
+                false,
+                "That question isn't yours to answer: only the person whose blocker it is can. Nothing changed.");
     }
 
     private static String alreadyAnswered(LongBlocker blocker) {

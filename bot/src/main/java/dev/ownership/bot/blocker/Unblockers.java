@@ -107,10 +107,10 @@ public final class Unblockers implements BlockerThreads {
 
     private void resolve(StandupPost blocker, String via, Optional<Reply> credited) {
         Instant now = clock.instant();
+        // On the ack path: no Slack lookups here. Bots' messages never reach the replies (the listener drops them);
+        // an account Slack only reveals as a bot when it is to be thanked loses the credit then.
         Optional<Reply> helper =
                 credited.isPresent() ? credited : unblocks.lastHelperReply(blocker.key(), blocker.userId(), now);
-        helper = helper.filter(reply ->
-                workspace.person(reply.userId()).map(person -> !person.bot()).orElse(true));
         if (!unblocks.resolve(blocker.key(), via, blocker.userId(), helper, now)) {
             return;
         }
@@ -148,7 +148,11 @@ public final class Unblockers implements BlockerThreads {
     private void thank(Unblock unblock, Instant now) {
         Optional<Team> team = teams.find(unblock.channelId()).filter(Team::watched);
         Optional<Person> helper = workspace.person(unblock.helperId());
-        if (team.isEmpty() || helper.isEmpty() || !helper.get().isReachableHuman()) {
+        if (helper.isPresent() && helper.get().bot()) {
+            unblocks.skipThanks(unblock.key(), UnblockRepository.NOT_A_PERSON, now);
+            return;
+        }
+        if (team.isEmpty() || helper.isEmpty() || helper.get().deleted()) {
             unblocks.skipThanks(unblock.key(), team.isEmpty() ? "unwatched" : "unreachable", now);
             return;
         }

@@ -48,6 +48,9 @@ final class HelpText {
                     .append("`settings questions default` restores them\n")
                     .append("• `/ownership settings [#channel]`: the team's configuration; ")
                     .append("`/ownership settings leaderboard on|off` lets people join a leaderboard\n")
+                    .append("• `/ownership settings escalation on|off`: tell the leads, by link, of a long-running ")
+                    .append("blocker its author didn't answer me about within a workday (off by default); ")
+                    .append("`settings long-blockers DAYS`: after how many workdays a blocker counts (default 3)\n")
                     .append("• `/ownership unwatch [#channel]`: stop watching the channel");
         }
         if (audience.admin()) {

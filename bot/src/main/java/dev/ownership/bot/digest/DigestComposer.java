@@ -34,6 +34,8 @@ public final class DigestComposer {
     public static final int TREND_WEEKS = 5;
 
     private static final Duration OPEN_AFTER = Duration.ofHours(24);
+    /** How long after its latest post a long-running blocker is still listed. */
+    private static final Duration LONG_RUNNING_LISTED = Duration.ofDays(21);
 
     private final StandupRepository posts;
     private final DigestRepository digests;
@@ -106,19 +108,23 @@ public final class DigestComposer {
         }
         Instant until = now.isBefore(to) ? now : to;
         LocalDate today = until.atZone(team.timezone()).toLocalDate();
-        List<Digest.LongRunning> running = longBlockers.unresolved(team.channelId(), until).stream()
-                .map(blocker -> new Digest.LongRunning(
-                        blocker.userId(),
-                        blocker.channelId(),
-                        blocker.latestTs(),
-                        blocker.since(),
-                        Math.max(
-                                1,
-                                ChronoUnit.DAYS.between(
-                                        blocker.since().atZone(team.timezone()).toLocalDate(), today)),
-                        blocker.kind() == LongBlocker.Kind.RECURRING,
-                        blocker.answer() == LongBlocker.Answer.RAISED))
-                .toList();
+        List<Digest.LongRunning> running =
+                longBlockers.unresolved(team.channelId(), until, until.minus(LONG_RUNNING_LISTED)).stream()
+                        .map(blocker -> new Digest.LongRunning(
+                                blocker.userId(),
+                                blocker.channelId(),
+                                blocker.latestTs(),
+                                blocker.since(),
+                                Math.max(
+                                        1,
+                                        ChronoUnit.DAYS.between(
+                                                blocker.since()
+                                                        .atZone(team.timezone())
+                                                        .toLocalDate(),
+                                                today)),
+                                blocker.kind() == LongBlocker.Kind.RECURRING,
+                                blocker.answer() == LongBlocker.Answer.RAISED))
+                        .toList();
         Map<String, Integer> counts = new LinkedHashMap<>();
         unblocks.creditedIn(team.channelId(), from, to)
                 .forEach(unblock -> counts.merge(unblock.helperId(), 1, Integer::sum));

@@ -13,6 +13,8 @@ import dev.ownership.bot.BotHarness;
 import dev.ownership.simulator.ActionSource;
 import dev.ownership.simulator.EventDelivery;
 import dev.ownership.simulator.RecordedCall;
+import dev.ownership.simulator.SimMessage;
+import dev.ownership.storage.testing.Rows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -179,6 +181,14 @@ class BlockerEndToEndTest {
                     .doesNotContain("PR #412");
             RecordedCall updated = harness.sim().awaitCall("chat.update", WAIT);
             assertThat(updated.text()).contains("Sent to <@" + LEAD + ">");
+
+            harness.slack().viewSubmission(ALICE, viewId, Map.of("note", Map.of("note_input", "Again, in case")));
+            harness.sim()
+                    .awaitCall(
+                            "chat.postMessage",
+                            call -> ALICE.equals(call.param("channel"))
+                                    && call.text().contains("already asked your lead"),
+                            WAIT);
             harness.advance(Duration.ofDays(2));
             assertThat(harness.sim().dmsTo(LEAD)).as("told once").hasSize(1);
         }
@@ -375,5 +385,59 @@ class BlockerEndToEndTest {
                 .contains("@" + ALICE + " · ")
                 .contains("2 days, no next step yet")
                 .doesNotContain("PR #412");
+    }
+
+    @Test
+    @DisplayName("a blocker resolved before its third workday is never asked about")
+    void shouldNotAskAboutAResolvedBlocker() {
+        EventDelivery blocker = post(ALICE, NO_STEP);
+        harness.slack().threadReply(STANDUP, blocker.ts(), BOB, "try the staging reviewer rota");
+        harness.clock().set(Instant.parse("2026-11-24T09:00:00Z"));
+        harness.slack().reactionAdded(STANDUP, blocker.ts(), ALICE, "white_check_mark");
+        harness.clock().set(Instant.parse("2026-11-25T09:00:00Z"));
+        harness.probe().awaitDueWorkPass(WAIT);
+        harness.advance(Duration.ofHours(1));
+
+        assertThat(questionsTo(ALICE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("forget-me erases the helper's replies and credits, and the author's long-running blocker")
+    void shouldForgetBothSides() {
+        blockerWithoutStepForThreeWorkdays();
+        EventDelivery second = post(ALICE, "Blocked: no access to the prod logs bucket");
+        harness.slack().threadReply(STANDUP, second.ts(), BOB, "I'll grant it now");
+        harness.slack().reactionAdded(STANDUP, second.ts(), ALICE, "white_check_mark");
+        Rows facts = new Rows(harness.bot().database());
+        assertThat(facts.cellsContaining(BOB)).contains("blocker_replies.user_id", "unblocks.helper_id");
+        assertThat(facts.cellsContaining(ALICE)).contains("long_blockers.user_id", "unblocks.author_id");
+
+        forget(BOB);
+        forget(ALICE);
+
+        assertThat(facts.cellsContaining(BOB)).containsExactly("pauses.user_id");
+        assertThat(facts.cellsContaining(ALICE)).containsExactly("pauses.user_id");
+        assertThat(facts.count("long_blockers") + facts.count("blocker_resolutions") + facts.count("unblocks"))
+                .isZero();
+    }
+
+    private void forget(String user) {
+        assertThat(harness.command(user, STANDUP, "forget-me")).contains("Erase everything");
+        List<SimMessage> shown = harness.sim().ephemerals(STANDUP).stream()
+                .filter(message -> user.equals(message.user()))
+                .toList();
+        int before = harness.sim().calls("response_url").size();
+        harness.slack()
+                .blockAction(
+                        user,
+                        "forget_me_confirm",
+                        null,
+                        ActionSource.ephemeral(
+                                STANDUP, shown.get(shown.size() - 1).ts()));
+        assertThat(harness.sim()
+                        .awaitCalls("response_url", before + 1, WAIT)
+                        .get(before)
+                        .text())
+                .contains("I erased everything");
     }
 }

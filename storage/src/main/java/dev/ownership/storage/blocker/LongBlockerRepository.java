@@ -33,6 +33,9 @@ public final class LongBlockerRepository {
             answer, escalate_at, escalation
             """;
 
+    /** Why a nudge was held back because its author chose so (as the nudge feature records it). */
+    private static final java.util.Set<String> OPTED_OUT = java.util.Set.of("paused", "nudges_off");
+
     private final Database database;
 
     public LongBlockerRepository(Database database) {
@@ -85,7 +88,8 @@ public final class LongBlockerRepository {
         return database.read(connection -> {
             try (var statement = connection.prepareStatement(
                     """
-                    SELECT p.channel_id, p.ts, p.user_id, p.posted_at, p.category, p.state, r.ts IS NOT NULL AS resolved
+                    SELECT p.channel_id, p.ts, p.user_id, p.posted_at, p.category, p.state, p.state_reason,
+                           r.ts IS NOT NULL AS resolved
                       FROM standup_posts p
                       LEFT JOIN blocker_resolutions r ON r.channel_id = p.channel_id AND r.ts = p.ts
                      WHERE p.posted_at >= ? AND p.label <> 'none' AND p.state NOT IN ('deleted', 'dismissed')
@@ -96,13 +100,16 @@ public final class LongBlockerRepository {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         String state = rows.getString("state");
+                        // Posted while its author had paused or turned nudges off: they chose not to be coached.
+                        boolean leftAlone = state.equals("suppressed")
+                                && OPTED_OUT.contains(String.valueOf(rows.getString("state_reason")));
                         posts.add(new BlockerPost(
                                 rows.getString("channel_id"),
                                 rows.getString("ts"),
                                 rows.getString("user_id"),
                                 Instant.ofEpochMilli(rows.getLong("posted_at")),
                                 rows.getString("category"),
-                                !state.equals("proposed") && !state.equals("clear"),
+                                !state.equals("proposed") && !state.equals("clear") && !leftAlone,
                                 rows.getInt("resolved") == 1));
                     }
                 }
@@ -201,16 +208,70 @@ public final class LongBlockerRepository {
                 limit);
     }
 
-    /** The team's long-running blockers found by {@code detectedBy} and not resolved yet, oldest first. */
-    public List<LongBlocker> unresolved(String channelId, Instant detectedBy) {
+    /**
+     * The team's long-running blockers found by {@code detectedBy}, whose latest post is from {@code activeSince} on
+     * and still counts (not deleted, not "not a blocker"), and that nobody resolved; oldest first.
+     */
+    public List<LongBlocker> unresolved(String channelId, Instant detectedBy, Instant activeSince) {
         return database.read(connection -> {
-            try (var statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM long_blockers l WHERE l.channel_id = ? AND l.detected_at <= ? AND NOT EXISTS (SELECT 1"
-                    + " FROM blocker_resolutions r WHERE r.channel_id = l.channel_id AND r.ts IN (l.ts, l.latest_ts))"
-                    + " ORDER BY l.since_at")) {
+            try (var statement = connection.prepareStatement(
+                    "SELECT l."
+                            + String.join(", l.", COLUMNS.strip().split(",\\s*"))
+                            + """
+                     FROM long_blockers l
+                     JOIN standup_posts p ON p.channel_id = l.channel_id AND p.ts = l.latest_ts
+                    WHERE l.channel_id = ? AND l.detected_at <= ? AND p.posted_at >= ?
+                      AND p.state NOT IN ('deleted', 'dismissed')
+                      AND NOT EXISTS (SELECT 1 FROM blocker_resolutions r
+                                       WHERE r.channel_id = l.channel_id AND r.ts IN (l.ts, l.latest_ts))
+                    ORDER BY l.since_at
+                    """)) {
                 statement.setString(1, channelId);
                 statement.setLong(2, detectedBy.toEpochMilli());
+                statement.setLong(3, activeSince.toEpochMilli());
                 return list(statement);
+            }
+        });
+    }
+
+    /**
+     * Whether the blocker no longer needs help: its first or latest post was resolved, deleted or answered "not a
+     * blocker", or, for one without a next step, got one.
+     */
+    public boolean isSettled(LongBlocker blocker) {
+        return database.read(connection -> {
+            try (var statement = connection.prepareStatement(
+                    """
+                    SELECT 1 FROM blocker_resolutions WHERE channel_id = ? AND ts IN (?, ?)
+                    UNION ALL
+                    SELECT 1 FROM standup_posts
+                     WHERE channel_id = ? AND ts IN (?, ?)
+                       AND (state IN ('deleted', 'dismissed') OR (? AND state IN ('proposed', 'clear')))
+                    """)) {
+                statement.setString(1, blocker.channelId());
+                statement.setString(2, blocker.ts());
+                statement.setString(3, blocker.latestTs());
+                statement.setString(4, blocker.channelId());
+                statement.setString(5, blocker.ts());
+                statement.setString(6, blocker.latestTs());
+                statement.setBoolean(7, blocker.kind() == Kind.NO_NEXT_STEP);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+    }
+
+    /** When the post {@code key} was posted, if it is recorded. */
+    public Optional<Instant> postedAt(PostKey key) {
+        return database.read(connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT posted_at FROM standup_posts WHERE channel_id = ? AND ts = ?")) {
+                statement.setString(1, key.channelId());
+                statement.setString(2, key.ts());
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(Instant.ofEpochMilli(rows.getLong(1))) : Optional.empty();
+                }
             }
         });
     }
@@ -390,7 +451,8 @@ public final class LongBlockerRepository {
      * @param userId the author
      * @param postedAt when
      * @param category the category's column value, or {@code null}
-     * @param withoutNextStep whether it still has no next step
+     * @param withoutNextStep whether it still has no next step, and was not posted while its author was paused or had
+     *     nudges off
      * @param resolved whether its author resolved it
      */
     public record BlockerPost(

@@ -25,6 +25,12 @@ import java.util.Set;
 public final class UnblockRepository {
     private static final String COLUMNS = "channel_id, ts, helper_id, author_id, reply_ts, resolved_at, thanks_state";
 
+    /** Why a credit does not count: the helper turned out to be a bot. */
+    public static final String NOT_A_PERSON = "bot";
+
+    /** Credits that count: every one but a bot's. */
+    private static final String COUNTED = " AND thanks_reason IS NOT '" + NOT_A_PERSON + "'";
+
     private final Database database;
 
     public UnblockRepository(Database database) {
@@ -172,7 +178,7 @@ public final class UnblockRepository {
     /** Every credit of the team of {@code channelId} resolved in {@code [from, to)}, oldest first. */
     public List<Unblock> creditedIn(String channelId, Instant from, Instant to) {
         return select(
-                "channel_id = ? AND resolved_at >= ? AND resolved_at < ? ORDER BY resolved_at",
+                "channel_id = ? AND resolved_at >= ? AND resolved_at < ?" + COUNTED + " ORDER BY resolved_at",
                 channelId,
                 from.toEpochMilli(),
                 to.toEpochMilli());
@@ -180,7 +186,10 @@ public final class UnblockRepository {
 
     /** Every credit of {@code helperId} from {@code since}, oldest first. */
     public List<Unblock> byHelper(String helperId, Instant since) {
-        return select("helper_id = ? AND resolved_at >= ? ORDER BY resolved_at", helperId, since.toEpochMilli());
+        return select(
+                "helper_id = ? AND resolved_at >= ?" + COUNTED + " ORDER BY resolved_at",
+                helperId,
+                since.toEpochMilli());
     }
 
     /** Holds a due thank-you until {@code at} (outside the helper's working hours). */
