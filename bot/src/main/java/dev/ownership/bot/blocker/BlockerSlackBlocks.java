@@ -36,17 +36,11 @@ final class BlockerSlackBlocks {
 
     /** The value the question's buttons and the modal carry: the long-running blocker's first post. */
     static String key(PostKey key) {
-        return key.channelId() + "|" + key.ts();
+        return key.value();
     }
 
     static Optional<PostKey> parseKey(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String[] parts = value.split("\\|", -1);
-        return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty()
-                ? Optional.of(new PostKey(parts[0], parts[1]))
-                : Optional.empty();
+        return PostKey.fromValue(value);
     }
 
     static String askText(BlockerMessenger.Ask ask, String permalink) {

@@ -1,6 +1,5 @@
 package dev.ownership.bot.blocker;
 
-import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.ownership.bot.nudge.NudgeMessenger.Delivery;
 import dev.ownership.bot.slack.MrkdwnBlocks;
@@ -23,7 +22,7 @@ public final class BlockerSlackMessenger implements BlockerMessenger {
 
     @Override
     public Delivery ask(Ask ask) {
-        String permalink = permalink(ask.channelId(), ask.postTs());
+        String permalink = api.permalink(ask.channelId(), ask.postTs());
         PostKey key = new PostKey(ask.channelId(), ask.postTs());
         ChatPostMessageResponse response = api.call(
                 "chat.postMessage",
@@ -47,14 +46,14 @@ public final class BlockerSlackMessenger implements BlockerMessenger {
 
     @Override
     public boolean tellLead(String leadId, LeadMessage message) {
-        return dm(leadId, BlockerSlackBlocks.leadText(message, permalink(message.channelId(), message.postTs())));
+        return dm(leadId, BlockerSlackBlocks.leadText(message, api.permalink(message.channelId(), message.postTs())));
     }
 
     @Override
     public boolean thank(Thanks thanks) {
         return dm(
                 thanks.helperId(),
-                BlockerSlackBlocks.thanksText(thanks, permalink(thanks.channelId(), thanks.postTs())));
+                BlockerSlackBlocks.thanksText(thanks, api.permalink(thanks.channelId(), thanks.postTs())));
     }
 
     private boolean dm(String userId, String text) {
@@ -71,15 +70,5 @@ public final class BlockerSlackMessenger implements BlockerMessenger {
             log.warn("A DM to {} failed: {}", userId, e.getMessage());
             return false;
         }
-    }
-
-    private String permalink(String channelId, String ts) {
-        ChatGetPermalinkResponse response = api.call(
-                "chat.getPermalink",
-                methods -> methods.chatGetPermalink(r -> r.channel(channelId).messageTs(ts)));
-        if (response.isOk() && response.getPermalink() != null) {
-            return response.getPermalink();
-        }
-        return "https://slack.com/archives/" + channelId + "/p" + ts.replace(".", "");
     }
 }

@@ -38,18 +38,12 @@ final class NudgeSlackBlocks {
 
     /** The value carried by the nudge's buttons and modal: which post it is about. */
     static String postKey(PostKey key) {
-        return key.channelId() + "|" + key.ts();
+        return key.value();
     }
 
     /** The post named by a {@link #postKey} value; empty when the value is not one. */
     static Optional<PostKey> parsePostKey(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String[] parts = value.split("\\|", -1);
-        return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty()
-                ? Optional.of(new PostKey(parts[0], parts[1]))
-                : Optional.empty();
+        return PostKey.fromValue(value);
     }
 
     static String fallbackText(Nudge nudge) {
