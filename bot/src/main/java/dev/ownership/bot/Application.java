@@ -1,7 +1,14 @@
 package dev.ownership.bot;
 
 import com.slack.api.bolt.App;
+import dev.ownership.bot.blocker.BlockerSlackInteractions;
+import dev.ownership.bot.blocker.BlockerSlackListener;
+import dev.ownership.bot.blocker.BlockerSlackMessenger;
+import dev.ownership.bot.blocker.LongBlockers;
+import dev.ownership.bot.blocker.UnblockSummary;
+import dev.ownership.bot.blocker.Unblockers;
 import dev.ownership.bot.command.Admins;
+import dev.ownership.bot.command.BlockerCommands;
 import dev.ownership.bot.command.CommandService;
 import dev.ownership.bot.command.CommandSlackListener;
 import dev.ownership.bot.command.ProgressCommands;
@@ -79,6 +86,8 @@ import dev.ownership.scheduler.PromptTimetable;
 import dev.ownership.scheduler.PromptWork;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.ProcessedEventRepository;
+import dev.ownership.storage.blocker.LongBlockerRepository;
+import dev.ownership.storage.blocker.UnblockRepository;
 import dev.ownership.storage.digest.DigestRepository;
 import dev.ownership.storage.installation.RevocationRepository;
 import dev.ownership.storage.nudge.ReportBotRepository;
@@ -239,6 +248,9 @@ public final class Application implements AutoCloseable {
         TeamRepository teams = new TeamRepository(database);
         ProcessedEventRepository processed = new ProcessedEventRepository(database);
         StandupRepository standupPosts = new StandupRepository(database);
+        LongBlockerRepository longBlockerRecords = new LongBlockerRepository(database);
+        UnblockRepository unblockRecords = new UnblockRepository(database);
+        UnblockSummary unblockSummary = new UnblockSummary(unblockRecords, clock);
         PauseRepository pauseRepository = new PauseRepository(database);
         Pauses pauses = new Pauses(pauseRepository, clock);
         PersonalControls controls = new PersonalControls(pauses, new PersonalControlRepository(database), clock);
@@ -246,7 +258,13 @@ public final class Application implements AutoCloseable {
         DigestRepository digestRecords = new DigestRepository(database);
         RiskRegisterRepository riskEntries = new RiskRegisterRepository(database);
         DigestComposer digestComposer = new DigestComposer(
-                standupPosts, digestRecords, milestonesFrom(digestRecords), registerFrom(riskEntries, clock), clock);
+                standupPosts,
+                digestRecords,
+                milestonesFrom(digestRecords),
+                registerFrom(riskEntries, clock),
+                clock,
+                longBlockerRecords,
+                unblockRecords);
         DigestService digests =
                 new DigestService(teams, digestRecords, digestComposer, digestMessenger, clock, metrics);
         SlackWorkspace workspace = new SlackWorkspace(api, clock);
@@ -268,11 +286,18 @@ public final class Application implements AutoCloseable {
         HomeSlackMessenger homeMessenger = new HomeSlackMessenger(api);
         Celebrations celebrations =
                 new Celebrations(new MilestoneRepository(database), pauses, workspace, homeMessenger, clock, metrics);
-        HomeService home =
-                new HomeService(streaks, celebrations, controls, teams, optIns, workspace, homeMessenger, clock);
+        HomeService home = new HomeService(
+                streaks, celebrations, controls, teams, optIns, workspace, homeMessenger, clock, unblockSummary::line);
         ProgressRefresher homeRefresher = userId -> work.submit("home.refresh", () -> home.refresh(userId));
         ProgressCommands progress = new ProgressCommands(
-                streaks, new Leaderboard(streaks, optIns, pauses, workspace), teams, pauses, workspace, clock);
+                streaks,
+                new Leaderboard(streaks, optIns, pauses, workspace),
+                teams,
+                pauses,
+                workspace,
+                clock,
+                unblockSummary::line);
+        BlockerCommands blockerCommands = new BlockerCommands(teams, longBlockerRecords, clock);
         StandupCommands standupCommands = new StandupCommands(teams, prompts.schedules(), prompts.standupPlan());
         RiskSlackMessenger riskMessenger = new RiskSlackMessenger(api);
         RiskRegister riskRegister =
@@ -298,14 +323,16 @@ public final class Application implements AutoCloseable {
                         new ScheduleSettings(prompts.schedules()),
                         standupCommands,
                         riskCommands.settings(),
-                        reportCommands),
+                        reportCommands,
+                        blockerCommands),
                 prompts.schedules(),
                 prompts.sharing(),
                 prompts.prompting(),
                 progress,
                 standupCommands,
                 riskCommands,
-                reportCommands);
+                reportCommands,
+                blockerCommands);
         HomeActions homeActions = new HomeActions(
                 home,
                 streaks,
@@ -320,13 +347,26 @@ public final class Application implements AutoCloseable {
         RetentionService retention =
                 new RetentionService(new RetentionRepository(database), config.retention(), clock, metrics);
 
+        BlockerSlackMessenger blockerMessenger = new BlockerSlackMessenger(api);
+        LongBlockers longBlockers =
+                new LongBlockers(longBlockerRecords, teams, workspace, controls, blockerMessenger, clock, metrics);
+        Unblockers unblockers = new Unblockers(
+                unblockRecords,
+                standupPosts,
+                teams,
+                workspace,
+                pauses,
+                blockerMessenger,
+                homeRefresher,
+                clock,
+                metrics);
         NudgeSlackMessenger nudgeMessenger = new NudgeSlackMessenger(api);
-        StandupService standups =
-                new StandupService(teams, standupPosts, detector, config.nudgeGrace(), clock, metrics, homeRefresher);
+        StandupService standups = new StandupService(
+                teams, standupPosts, detector, config.nudgeGrace(), clock, metrics, homeRefresher, unblockers);
         NudgeDelivery nudges = new NudgeDelivery(
                 standupPosts, teams, workspace, controls, nudgeMessenger, config.nudgeDailyLimit(), clock, metrics);
-        NudgeActions nudgeActions =
-                new NudgeActions(standupPosts, nudgeMessenger, controls, workspace, clock, metrics, homeRefresher);
+        NudgeActions nudgeActions = new NudgeActions(
+                standupPosts, nudgeMessenger, controls, workspace, clock, metrics, homeRefresher, unblockers);
         StandupParts standupRun = wireStandup(database, teams, controls, prompts, standups, api, clock, metrics);
 
         RevocationRepository revocations = new RevocationRepository(database);
@@ -346,6 +386,8 @@ public final class Application implements AutoCloseable {
                                 .personChanged(userId))),
                 new StandupSlackListener(standups, reports, work, botUserId),
                 new NudgeSlackInteractions(nudgeActions, api, work),
+                new BlockerSlackInteractions(longBlockers, api, work),
+                new BlockerSlackListener(unblockers),
                 new PromptSlackInteractions(prompts.actions(), api, work, homeRefresher),
                 new StandupSlackInteractions(standupRun.actions(), prompts.actions(), api, work, homeRefresher),
                 new MembershipSlackListener(
@@ -382,6 +424,8 @@ public final class Application implements AutoCloseable {
                         digests.deliverDue();
                         standupRun.reminders().deliverDue();
                         riskCheckins.deliverDue();
+                        longBlockers.deliverDue();
+                        unblockers.deliverDue();
                     }
                 }),
                 this::runDailyMaintenance,
@@ -397,6 +441,8 @@ public final class Application implements AutoCloseable {
                 () -> {
                     nudges.recoverInterrupted();
                     riskCheckins.recoverInterrupted();
+                    longBlockers.recoverInterrupted();
+                    unblockers.recoverInterrupted();
                     prompts.schedules().addMissingDefaults(teams.watched());
                 },
                 Managed.Step.NOTHING));

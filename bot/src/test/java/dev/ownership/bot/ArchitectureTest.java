@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("architecture")
 class ArchitectureTest {
     private static final String[] FEATURES = {
+        "..bot.blocker..",
         "..bot.command..",
         "..bot.detection..",
         "..bot.digest..",
@@ -80,6 +81,7 @@ class ArchitectureTest {
         @ParameterizedTest(name = "{0}")
         @ValueSource(
                 strings = {
+                    "blocker",
                     "command",
                     "digest",
                     "home",

@@ -153,6 +153,27 @@ public final class SlackRequests {
         return event;
     }
 
+    /**
+     * {@code user} adds the reaction {@code reaction} (a name without colons, e.g. {@code white_check_mark}) to the
+     * message {@code ts} in {@code channel}: {@code reaction_added} with the {@code item} and its {@code item_user}, as
+     * Slack sends it to an app with {@code reactions:read}.
+     */
+    public EventDelivery reactionAdded(String channel, String ts, String user, String reaction) {
+        String eventTs = sim.messages().nextTs();
+        ObjectNode event =
+                Json.object().put("type", "reaction_added").put("user", user).put("reaction", reaction);
+        sim.messages().find(channel, ts).ifPresent(message -> {
+            if (message.user() != null) {
+                event.put("item_user", message.user());
+            }
+        });
+        event.set(
+                "item",
+                Json.object().put("type", "message").put("channel", channel).put("ts", ts));
+        event.put("event_ts", eventTs);
+        return deliver(event, eventTs);
+    }
+
     /** The user deletes a message: subtype {@code message_deleted} with {@code deleted_ts} and the previous message. */
     public EventDelivery deleteMessage(String channel, String ts) {
         String eventTs = sim.messages().nextTs();

@@ -155,6 +155,22 @@ public sealed interface Command {
         }
     }
 
+    /** {@code settings escalation on|off [#channel]}: leads told of long-running blockers nobody answered. */
+    record Escalation(boolean on, ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
+    /** {@code settings long-blockers DAYS [#channel]}: after how many workdays a blocker counts as long-running. */
+    record LongBlockerDays(int days, ChannelRef channel) implements Command {
+        @Override
+        public boolean adminOnly() {
+            return true;
+        }
+    }
+
     /** {@code nudges on|off}: your own nudges, on or off, without touching prompts or a pause. */
     record Nudges(boolean on) implements Command {}
 

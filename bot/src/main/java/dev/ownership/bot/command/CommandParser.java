@@ -373,6 +373,12 @@ public final class CommandParser {
         if (!args.isEmpty() && args.get(0).equalsIgnoreCase("reports")) {
             return reports(args.subList(1, args.size()));
         }
+        if (!args.isEmpty() && args.get(0).equalsIgnoreCase("escalation")) {
+            return escalation(args.subList(1, args.size()));
+        }
+        if (!args.isEmpty() && args.get(0).equalsIgnoreCase("long-blockers")) {
+            return longBlockerDays(args.subList(1, args.size()));
+        }
         if (!args.isEmpty() && args.get(0).equalsIgnoreCase("leaderboard")) {
             String usage = "Use `/ownership settings leaderboard on|off [#channel]`.";
             if (args.size() < 2 || args.size() > 3) {
@@ -415,6 +421,42 @@ public final class CommandParser {
         return userRef(words.get(1))
                 .<Command>map(bot -> new Command.ReportsFrom(bot, target))
                 .orElseGet(() -> new Command.Invalid(quoted(words.get(1)) + " is not a bot I can look up. " + usage));
+    }
+
+    private static Command escalation(List<String> args) {
+        String usage = "Use `/ownership settings escalation on|off [#channel]`.";
+        if (args.isEmpty() || args.size() > 2) {
+            return new Command.Invalid(usage);
+        }
+        String value = args.get(0).toLowerCase(Locale.ROOT);
+        if (!value.equals("on") && !value.equals("off")) {
+            return new Command.Invalid(usage);
+        }
+        return withChannel(args, usage, channel -> new Command.Escalation(value.equals("on"), channel));
+    }
+
+    private static Command longBlockerDays(List<String> args) {
+        String usage = "Use `/ownership settings long-blockers DAYS [#channel]`, DAYS a number of workdays from 2 to "
+                + "10 (default 3).";
+        if (args.isEmpty() || args.size() > 2 || !args.get(0).matches("\\d{1,2}")) {
+            return new Command.Invalid(usage);
+        }
+        int days = Integer.parseInt(args.get(0));
+        if (days < 2 || days > 10) {
+            return new Command.Invalid(usage);
+        }
+        return withChannel(args, usage, channel -> new Command.LongBlockerDays(days, channel));
+    }
+
+    /** The command {@code make} builds for the optional channel in {@code args}' second place. */
+    private static Command withChannel(
+            List<String> args, String usage, java.util.function.Function<ChannelRef, Command> make) {
+        if (args.size() == 1) {
+            return make.apply(ChannelRef.current());
+        }
+        return channelRef(args.get(1))
+                .map(make)
+                .orElseGet(() -> new Command.Invalid(quoted(args.get(1)) + " is not a channel. " + usage));
     }
 
     private static Command watch(List<String> args) {

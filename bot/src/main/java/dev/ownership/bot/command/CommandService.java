@@ -40,6 +40,7 @@ public final class CommandService {
     private final StandupCommands standups;
     private final RiskCommands risks;
     private final ReportCommands reports;
+    private final BlockerCommands blockerCommands;
 
     public CommandService(
             TeamRepository teams,
@@ -57,7 +58,9 @@ public final class CommandService {
             ProgressCommands progress,
             StandupCommands standups,
             RiskCommands risks,
-            ReportCommands reports) {
+            ReportCommands reports,
+            BlockerCommands blockers) {
+        this.blockerCommands = Objects.requireNonNull(blockers, "blockers");
         this.admins = Objects.requireNonNull(admins, "admins");
         this.teams = Objects.requireNonNull(teams, "teams");
         this.adminCommands = new AdminCommands(admins, workspace);
@@ -186,6 +189,13 @@ public final class CommandService {
         }
         if (command instanceof Command.ReportsOff off) {
             return inChannel(off, off.channel(), invocation, reports::off);
+        }
+        if (command instanceof Command.Escalation escalation) {
+            return inChannel(
+                    escalation, escalation.channel(), invocation, id -> blockerCommands.escalation(escalation, id));
+        }
+        if (command instanceof Command.LongBlockerDays days) {
+            return inChannel(days, days.channel(), invocation, id -> blockerCommands.longAfter(days, id));
         }
         // Every kind of command is handled above; a new one added to Command without a branch here is a bug.
         throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());

@@ -56,6 +56,9 @@ final class HelpText {
                     .append("• `/ownership settings reports from @geekbot`: read the reports your standup bot ")
                     .append("(Geekbot, DailyBot, Standuply, …) posts as each person's standup; ")
                     .append("`settings reports off`\n")
+                    .append("• `/ownership settings escalation on|off`: tell the leads, by link, of a long-running ")
+                    .append("blocker its author didn't answer me about within a workday (off by default); ")
+                    .append("`settings long-blockers DAYS`: after how many workdays a blocker counts (default 3)\n")
                     .append("• `/ownership unwatch [#channel]`: stop watching the channel");
         }
         if (audience.admin()) {

@@ -34,6 +34,7 @@ public final class ProgressCommands {
     private final Pauses pauses;
     private final Workspace workspace;
     private final Clock clock;
+    private final java.util.function.Function<String, String> unblocks;
 
     public ProgressCommands(
             StreakService streaks,
@@ -42,6 +43,19 @@ public final class ProgressCommands {
             Pauses pauses,
             Workspace workspace,
             Clock clock) {
+        this(streaks, leaderboard, teams, pauses, workspace, clock, userId -> null);
+    }
+
+    /** The commands, with {@code /ownership me} also showing the line {@code unblocks} gives (null: none). */
+    public ProgressCommands(
+            StreakService streaks,
+            Leaderboard leaderboard,
+            TeamRepository teams,
+            Pauses pauses,
+            Workspace workspace,
+            Clock clock,
+            java.util.function.Function<String, String> unblocks) {
+        this.unblocks = Objects.requireNonNull(unblocks, "unblocks");
         this.streaks = Objects.requireNonNull(streaks, "streaks");
         this.leaderboard = Objects.requireNonNull(leaderboard, "leaderboard");
         this.teams = Objects.requireNonNull(teams, "teams");
@@ -55,6 +69,8 @@ public final class ProgressCommands {
         List<TeamProgress> progress = streaks.progress(userId);
         StringBuilder text = new StringBuilder("*Your streaks and last weeks* (only you see this)");
         pauseLine(userId).ifPresent(line -> text.append('\n').append(line));
+        Optional.ofNullable(unblocks.apply(userId))
+                .ifPresent(line -> text.append('\n').append(line));
         if (progress.isEmpty()) {
             return Reply.info(text.append("\nI haven't seen you in a standup channel I watch yet. Post your standup ")
                     .append("there, or share a learning with `/ownership learned`, and your streaks show up here and ")

@@ -172,7 +172,9 @@ public final class Demo {
 
         standupBotReports();
 
-        asynchronousStandup();
+        String aliceStandupTs = asynchronousStandup();
+
+        blockerHelp(aliceStandupTs);
 
         // ---- Prompts: a learning shared from the Friday prompt, a risk flagged early ----
         learningPromptAndRisk();
@@ -245,7 +247,7 @@ public final class Demo {
         transcript.bot("after the grace period, nudges alice privately, linking Geekbot's report:", seen(nudge));
     }
 
-    private void asynchronousStandup() {
+    private String asynchronousStandup() {
         transcript.heading("Wednesday 09:30 in Berlin: the bot runs the standup");
         command(ADA, "schedule standup wed 09:30");
         advanceTo("2026-11-25T08:30:00Z");
@@ -297,6 +299,52 @@ public final class Demo {
                 "settles lee's reminder (it counts as skipped, not missing):",
                 seen(sim.awaitCall("chat.update", call -> reminderTs.equals(call.param("ts")), WAIT)));
         bot.awaitBackgroundWork(WAIT);
+        return posted.response().path("ts").asText();
+    }
+
+    /**
+     * Friday: alice's Wednesday blocker still has no next step on its third workday, so she is asked, privately and
+     * once, whether to raise it with her lead; she does, lee helps in the thread, and alice's thanks credits lee.
+     */
+    private void blockerHelp(String aliceStandupTs) {
+        transcript.heading("Friday 09:00 in Berlin: a blocker that has run for three workdays");
+        advanceTo("2026-11-27T08:00:00Z");
+        RecordedCall question = sim.awaitCall(
+                "chat.postMessage",
+                call -> ALICE.equals(call.param("channel")) && call.text().contains("want a hand"),
+                WAIT);
+        transcript.bot("asks alice, privately and only once:", seen(question));
+        int modals = sim.calls("views.open").size();
+        slack.clickButton(ALICE, question, "blocker_ask_lead");
+        RecordedCall modal = sim.awaitCalls("views.open", modals + 1, WAIT).get(modals);
+        String note = "Could you ask the security team lead? My ticket has had no answer since Tuesday.";
+        transcript.person("alice", "clicks Ask my lead for help, adds a note and sends:", note);
+        slack.viewSubmission(
+                ALICE, modal.response().path("view").path("id").asText(), Map.of("note", Map.of("note_input", note)));
+        RecordedCall toLead = sim.awaitCall(
+                "chat.postMessage",
+                call -> LEE.equals(call.param("channel")) && call.text().contains("would like your help"),
+                WAIT);
+        transcript.bot("DMs lee a link to the post and alice's note (never the post's text):", seen(toLead));
+
+        transcript.heading("Friday: lee helps in the thread, alice says thanks");
+        advanceTo("2026-11-27T09:30:00Z");
+        slack.threadReply(STANDUP, aliceStandupTs, LEE, "Pinged their lead, you should have the approval by noon.");
+        transcript.person(
+                "lee",
+                "replies in the thread of alice's standup:",
+                "Pinged their lead, you should have " + "the approval by noon.");
+        advanceTo("2026-11-27T11:00:00Z");
+        slack.threadReply(STANDUP, aliceStandupTs, ALICE, "Approved, thanks <@" + LEE + ">, unblocked!");
+        transcript.person("alice", "replies in the thread:", withNames("Approved, thanks <@" + LEE + ">, unblocked!"));
+        advanceTo("2026-11-27T11:01:00Z");
+        RecordedCall thanks = sim.awaitCall(
+                "chat.postMessage",
+                call -> LEE.equals(call.param("channel")) && call.text().contains("Thank you for helping"),
+                WAIT);
+        transcript.bot("credits lee as an unblocker and thanks lee privately (at most once a day):", seen(thanks));
+        transcript.note("Only who replied and when is kept, never what they wrote. lee's `/ownership me` and App");
+        transcript.note("Home now count the unblock, and the digest names the week's unblockers.");
     }
 
     /** Friday's learning prompt, answered through its modal, and a risk sent privately to the lead. */

@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param promptsAnswered prompts answered this week
  * @param standups participation in the standups the bot ran this week (none when it runs none)
  * @param register the risk register: the team's open risks now, and those resolved or accepted this week
+ * @param help long-running blockers and the week's unblockers (none when not composed)
  */
 public record Digest(
         String channelId,
@@ -46,12 +47,14 @@ public record Digest(
         int promptsSent,
         int promptsAnswered,
         StandupParticipation standups,
-        Register register) {
+        Register register,
+        BlockerHelp help) {
 
     public Digest {
         Objects.requireNonNull(channelId, "channelId");
         Objects.requireNonNull(standups, "standups");
         Objects.requireNonNull(register, "register");
+        Objects.requireNonNull(help, "help");
         Objects.requireNonNull(weekStart, "weekStart");
         trend = List.copyOf(trend);
         stillOpen = List.copyOf(stillOpen);
@@ -61,7 +64,44 @@ public record Digest(
         milestones = List.copyOf(milestones);
     }
 
-    /** A digest of a team whose standup the bot does not run, without the risk register. */
+    /** A digest without long-running blockers and unblockers. */
+    public Digest(
+            String channelId,
+            String channelName,
+            ZoneId zone,
+            LocalDate weekStart,
+            boolean complete,
+            WeekFigures blockers,
+            List<WeekFigures> trend,
+            List<OpenBlocker> stillOpen,
+            List<SharedItem> learnings,
+            List<SharedItem> risks,
+            List<SharedItem> impacts,
+            List<Milestone> milestones,
+            int promptsSent,
+            int promptsAnswered,
+            StandupParticipation standups) {
+        this(
+                channelId,
+                channelName,
+                zone,
+                weekStart,
+                complete,
+                blockers,
+                trend,
+                stillOpen,
+                learnings,
+                risks,
+                impacts,
+                milestones,
+                promptsSent,
+                promptsAnswered,
+                standups,
+                Register.NONE,
+                BlockerHelp.NONE);
+    }
+
+    /** A digest of a team whose standup the bot does not run. */
     public Digest(
             String channelId,
             String channelName,
@@ -93,7 +133,8 @@ public record Digest(
                 promptsSent,
                 promptsAnswered,
                 StandupParticipation.NONE,
-                Register.NONE);
+                Register.NONE,
+                BlockerHelp.NONE);
     }
 
     /** Whether nothing at all happened this week. */
@@ -106,7 +147,9 @@ public record Digest(
                 && promptsSent == 0
                 && standups.sent() == 0
                 && register.open().isEmpty()
-                && register.closed().isEmpty();
+                && register.closed().isEmpty()
+                && help.longRunning().isEmpty()
+                && help.unblockers().isEmpty();
     }
 
     /**
@@ -152,6 +195,44 @@ public record Digest(
             Objects.requireNonNull(statusAt, "statusAt");
         }
     }
+
+    /**
+     * Long-running blockers (links and ages, never text) and the people who helped unblock others this week.
+     *
+     * @param longRunning the team's long-running blockers not resolved yet, oldest first
+     * @param unblockers who helped unblock someone this week, and how often, most first
+     */
+    public record BlockerHelp(List<LongRunning> longRunning, List<Unblocker> unblockers) {
+        /** Nothing to show. */
+        public static final BlockerHelp NONE = new BlockerHelp(List.of(), List.of());
+
+        public BlockerHelp {
+            longRunning = List.copyOf(longRunning);
+            unblockers = List.copyOf(unblockers);
+        }
+    }
+
+    /**
+     * A long-running blocker.
+     *
+     * @param userId the author
+     * @param channelId the channel
+     * @param ts the latest post, for a link
+     * @param since when it began
+     * @param days how many days it has been running
+     * @param recurring whether it is the same kind on consecutive workdays (else: no next step yet)
+     * @param raised whether the author asked their lead for help
+     */
+    public record LongRunning(
+            String userId, String channelId, String ts, Instant since, long days, boolean recurring, boolean raised) {}
+
+    /**
+     * Someone who helped unblock others this week.
+     *
+     * @param userId who
+     * @param count how many blockers
+     */
+    public record Unblocker(String userId, int count) {}
 
     /**
      * A week's blocker figures.

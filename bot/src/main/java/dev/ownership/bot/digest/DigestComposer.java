@@ -1,6 +1,9 @@
 package dev.ownership.bot.digest;
 
 import dev.ownership.bot.streak.TeamWeeks;
+import dev.ownership.storage.blocker.LongBlocker;
+import dev.ownership.storage.blocker.LongBlockerRepository;
+import dev.ownership.storage.blocker.UnblockRepository;
 import dev.ownership.storage.digest.DigestRepository;
 import dev.ownership.storage.nudge.StandupPost;
 import dev.ownership.storage.nudge.StandupPost.ProposalVia;
@@ -11,9 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Composes a team's {@link Digest} for a week from the recorded facts: a handful of indexed range queries, the
@@ -26,24 +34,36 @@ public final class DigestComposer {
     public static final int TREND_WEEKS = 5;
 
     private static final Duration OPEN_AFTER = Duration.ofHours(24);
+    /** How long after its latest post a long-running blocker is still listed. */
+    private static final Duration LONG_RUNNING_LISTED = Duration.ofDays(21);
 
     private final StandupRepository posts;
     private final DigestRepository digests;
     private final MilestoneSource milestones;
     private final RegisterSource register;
     private final Clock clock;
+    private final LongBlockerRepository longBlockers;
+    private final UnblockRepository unblocks;
 
     /** A composer whose digests leave out the risk register. */
     public DigestComposer(StandupRepository posts, DigestRepository digests, MilestoneSource milestones, Clock clock) {
-        this(posts, digests, milestones, (channelId, from, to) -> Digest.Register.NONE, clock);
+        this(posts, digests, milestones, (channelId, from, to) -> Digest.Register.NONE, clock, null, null);
     }
 
+    /**
+     * A composer that also lists the risk register, long-running blockers and the week's unblockers
+     * ({@code longBlockers} and {@code unblocks} both null: neither of the last two).
+     */
     public DigestComposer(
             StandupRepository posts,
             DigestRepository digests,
             MilestoneSource milestones,
             RegisterSource register,
-            Clock clock) {
+            Clock clock,
+            LongBlockerRepository longBlockers,
+            UnblockRepository unblocks) {
+        this.longBlockers = longBlockers;
+        this.unblocks = unblocks;
         this.posts = Objects.requireNonNull(posts, "posts");
         this.digests = Objects.requireNonNull(digests, "digests");
         this.milestones = Objects.requireNonNull(milestones, "milestones");
@@ -73,7 +93,7 @@ public final class DigestComposer {
                 !now.isBefore(to),
                 trend.get(trend.size() - 1),
                 trend,
-                stillOpen(thisWeek, now),
+                stillOpen(thisWeek, resolved(team, from, to), now),
                 digests.learnings(team.channelId(), from, to),
                 digests.risks(team.channelId(), from, to),
                 digests.impacts(team.channelId(), from, to),
@@ -81,7 +101,46 @@ public final class DigestComposer {
                 participation.sent(),
                 participation.answered(),
                 digests.standupParticipation(team.channelId(), from, to),
-                register.register(team.channelId(), from, to));
+                register.register(team.channelId(), from, to),
+                help(team, from, to, now));
+    }
+
+    private Set<String> resolved(Team team, Instant from, Instant to) {
+        return unblocks == null ? Set.of() : unblocks.resolvedPosts(team.channelId(), from, to);
+    }
+
+    /** The team's long-running blockers, unresolved, with their age; and who helped unblock someone this week. */
+    private Digest.BlockerHelp help(Team team, Instant from, Instant to, Instant now) {
+        if (longBlockers == null || unblocks == null) {
+            return Digest.BlockerHelp.NONE;
+        }
+        Instant until = now.isBefore(to) ? now : to;
+        LocalDate today = until.atZone(team.timezone()).toLocalDate();
+        List<Digest.LongRunning> running =
+                longBlockers.unresolved(team.channelId(), until, until.minus(LONG_RUNNING_LISTED)).stream()
+                        .map(blocker -> new Digest.LongRunning(
+                                blocker.userId(),
+                                blocker.channelId(),
+                                blocker.latestTs(),
+                                blocker.since(),
+                                Math.max(
+                                        1,
+                                        ChronoUnit.DAYS.between(
+                                                blocker.since()
+                                                        .atZone(team.timezone())
+                                                        .toLocalDate(),
+                                                today)),
+                                blocker.kind() == LongBlocker.Kind.RECURRING,
+                                blocker.answer() == LongBlocker.Answer.RAISED))
+                        .toList();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        unblocks.creditedIn(team.channelId(), from, to)
+                .forEach(unblock -> counts.merge(unblock.helperId(), 1, Integer::sum));
+        List<Digest.Unblocker> helpers = counts.entrySet().stream()
+                .map(entry -> new Digest.Unblocker(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparingInt(Digest.Unblocker::count).reversed())
+                .toList();
+        return new Digest.BlockerHelp(running, helpers);
     }
 
     /** The week's blockers, including those dismissed as "not a blocker" but not deleted posts. */
@@ -122,9 +181,10 @@ public final class DigestComposer {
         return tally.figures();
     }
 
-    private static List<Digest.OpenBlocker> stillOpen(List<StandupPost> blockers, Instant now) {
+    private static List<Digest.OpenBlocker> stillOpen(List<StandupPost> blockers, Set<String> resolved, Instant now) {
         return blockers.stream()
                 .filter(DigestComposer::raised)
+                .filter(post -> !resolved.contains(post.ts()))
                 .filter(post -> post.state() != State.PROPOSED && post.state() != State.CLEAR)
                 .filter(post -> !post.postedAt().plus(OPEN_AFTER).isAfter(now))
                 .map(post -> new Digest.OpenBlocker(post.userId(), post.channelId(), post.ts(), post.postedAt()))

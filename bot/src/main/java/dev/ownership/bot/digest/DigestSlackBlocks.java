@@ -61,6 +61,16 @@ final class DigestSlackBlocks {
                                 open.ts(),
                                 "post from "
                                         + open.postedAt().atZone(digest.zone()).format(DAY)));
+        addList(
+                blocks,
+                ":stopwatch: *Long-running blockers*",
+                digest.help().longRunning(),
+                running -> longRunningLine(running, links));
+        addList(
+                blocks,
+                ":raised_hands: *Unblockers this week* (thank you!)",
+                digest.help().unblockers(),
+                DigestSlackBlocks::unblockerLine);
         addList(blocks, ":bulb: *Learnings shared*", digest.learnings(), item -> sharedLine(item, links));
         addList(blocks, ":warning: *Risks flagged early*", digest.risks(), item -> sharedLine(item, Map.of()));
         addList(blocks, ":dart: *Impact*", digest.impacts(), item -> sharedLine(item, Map.of()));
@@ -98,6 +108,12 @@ final class DigestSlackBlocks {
                 "Still without a next step after 24 hours",
                 digest.stillOpen(),
                 open -> "<@" + open.userId() + "> · " + link(links, open.channelId(), open.ts(), "post"));
+        addOverflow(
+                lines,
+                "Long-running blockers",
+                digest.help().longRunning(),
+                running -> longRunningLine(running, links));
+        addOverflow(lines, "Unblockers this week", digest.help().unblockers(), DigestSlackBlocks::unblockerLine);
         addOverflow(lines, "Learnings shared", digest.learnings(), item -> sharedLine(item, links));
         addOverflow(lines, "Risks flagged early", digest.risks(), item -> sharedLine(item, Map.of()));
         addOverflow(lines, "Impact", digest.impacts(), item -> sharedLine(item, Map.of()));
@@ -114,6 +130,18 @@ final class DigestSlackBlocks {
             messages.add(String.join("\n", lines.subList(i, Math.min(lines.size(), i + OVERFLOW_LINES_PER_MESSAGE))));
         }
         return messages;
+    }
+
+    private static String longRunningLine(Digest.LongRunning running, Map<String, String> links) {
+        String age = running.days() == 1 ? "a day" : running.days() + " days";
+        return "<@" + running.userId() + "> · " + link(links, running.channelId(), running.ts(), "post") + " · " + age
+                + (running.recurring() ? ", the same kind on consecutive workdays" : ", no next step yet")
+                + (running.raised() ? " · asked a lead for help" : "");
+    }
+
+    private static String unblockerLine(Digest.Unblocker unblocker) {
+        return "<@" + unblocker.userId() + "> helped unblock "
+                + (unblocker.count() == 1 ? "a teammate" : unblocker.count() + " blockers");
     }
 
     static String key(String channelId, String ts) {

@@ -94,6 +94,7 @@ public final class DigestSlackMessenger implements DigestMessenger {
     private Map<String, String> links(Digest digest) {
         Map<String, String> links = new HashMap<>();
         digest.stillOpen().forEach(open -> permalink(open.channelId(), open.ts(), links));
+        digest.help().longRunning().forEach(running -> permalink(running.channelId(), running.ts(), links));
         digest.learnings().stream()
                 .filter(item -> item.messageTs() != null)
                 .forEach(item -> permalink(item.channelId(), item.messageTs(), links));

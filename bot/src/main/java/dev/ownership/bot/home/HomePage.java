@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param onLeaderboard whether they opted in to leaderboards their teams turn on
  * @param ledTeams the teams they lead, for the digest preview
  * @param notice what their last action did, or {@code null}
+ * @param unblocks the line about the teammates they helped unblock, or {@code null}
  */
 public record HomePage(
         String userId,
@@ -33,7 +34,8 @@ public record HomePage(
         List<TeamProgress> teams,
         boolean onLeaderboard,
         List<Team> ledTeams,
-        String notice) {
+        String notice,
+        String unblocks) {
 
     public HomePage {
         Objects.requireNonNull(userId, "userId");
@@ -41,5 +43,21 @@ public record HomePage(
         Objects.requireNonNull(today, "today");
         teams = List.copyOf(teams);
         ledTeams = List.copyOf(ledTeams);
+    }
+
+    /** A page without the unblocks line. */
+    public HomePage(
+            String userId,
+            Instant at,
+            LocalDate today,
+            boolean paused,
+            LocalDate pausedUntil,
+            boolean nudgesOn,
+            boolean promptsOn,
+            List<TeamProgress> teams,
+            boolean onLeaderboard,
+            List<Team> ledTeams,
+            String notice) {
+        this(userId, at, today, paused, pausedUntil, nudgesOn, promptsOn, teams, onLeaderboard, ledTeams, notice, null);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Puts a person's App Home together from their progress and publishes it; on the way, celebrates the milestones
@@ -48,6 +49,7 @@ public final class HomeService {
     private final Workspace workspace;
     private final HomeMessenger messenger;
     private final Clock clock;
+    private final Function<String, String> unblocks;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final Map<String, Notice> notices = new ConcurrentHashMap<>();
 
@@ -60,6 +62,21 @@ public final class HomeService {
             Workspace workspace,
             HomeMessenger messenger,
             Clock clock) {
+        this(streaks, celebrations, controls, teams, optIns, workspace, messenger, clock, userId -> null);
+    }
+
+    /** A service whose pages also show the line {@code unblocks} gives for each person (null: none). */
+    public HomeService(
+            StreakService streaks,
+            Celebrations celebrations,
+            PersonalControls controls,
+            TeamRepository teams,
+            LeaderboardOptInRepository optIns,
+            Workspace workspace,
+            HomeMessenger messenger,
+            Clock clock,
+            Function<String, String> unblocks) {
+        this.unblocks = Objects.requireNonNull(unblocks, "unblocks");
         this.streaks = Objects.requireNonNull(streaks, "streaks");
         this.celebrations = Objects.requireNonNull(celebrations, "celebrations");
         this.controls = Objects.requireNonNull(controls, "controls");
@@ -121,7 +138,8 @@ public final class HomeService {
                 progress,
                 optIns.isShown(person.id()),
                 teams.ledBy(person.id()),
-                notice);
+                notice,
+                unblocks.apply(person.id()));
     }
 
     private record Notice(String text, Instant at) {}

@@ -73,6 +73,9 @@ final class HomeSlackBlocks {
                     + "streaks and weeks show up here."));
         }
         page.teams().stream().limit(MAX_TEAMS).forEach(team -> addTeam(blocks, team, page));
+        if (page.unblocks() != null) {
+            blocks.add(text(page.unblocks()));
+        }
         blocks.add(divider());
         addQuickActions(blocks, page);
         blocks.add(context(c -> c.elements(List.of(markdownText("Only you see this page. `/ownership me` shows the "

@@ -38,6 +38,7 @@ public final class NudgeActions {
     private final Clock clock;
     private final Metrics metrics;
     private final ProgressRefresher progress;
+    private final BlockerThreads threads;
 
     public NudgeActions(
             StandupRepository posts,
@@ -47,6 +48,20 @@ public final class NudgeActions {
             Clock clock,
             Metrics metrics,
             ProgressRefresher progress) {
+        this(posts, messenger, controls, workspace, clock, metrics, progress, BlockerThreads.NONE);
+    }
+
+    /** Actions that also tell {@code threads} of next steps and resolutions. */
+    public NudgeActions(
+            StandupRepository posts,
+            NudgeMessenger messenger,
+            PersonalControls controls,
+            Workspace workspace,
+            Clock clock,
+            Metrics metrics,
+            ProgressRefresher progress,
+            BlockerThreads threads) {
+        this.threads = Objects.requireNonNull(threads, "threads");
         this.posts = Objects.requireNonNull(posts, "posts");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.controls = Objects.requireNonNull(controls, "controls");
@@ -91,6 +106,7 @@ public final class NudgeActions {
         if (proposed) {
             metrics.count(MetricName.PROPOSALS, "via", "nudge");
             progress.refresh(userId);
+            threads.resolved(post.get(), BlockerThreads.Resolution.NEXT_STEP);
         }
         boolean posted = messenger.postNextStep(key.channelId(), key.ts(), userId, trimmed);
         updateDm(post.get(), new NudgeOutcome.StepAdded(trimmed, posted));
@@ -112,6 +128,21 @@ public final class NudgeActions {
             progress.refresh(userId);
         }
         updateDm(post.get(), new NudgeOutcome.NotABlocker());
+        return true;
+    }
+
+    /**
+     * Records that the author resolved the blocker ("It's resolved"), which credits whoever helped in its thread.
+     *
+     * @return false if the post is not the author's
+     */
+    public boolean resolved(String userId, PostKey key) {
+        Optional<StandupPost> post = ownPost(userId, key);
+        if (post.isEmpty()) {
+            return false;
+        }
+        threads.resolved(post.get(), BlockerThreads.Resolution.NUDGE);
+        updateDm(post.get(), new NudgeOutcome.Resolved());
         return true;
     }
 

@@ -23,6 +23,9 @@ public sealed interface NudgeOutcome {
     /** The author said the post was not a blocker. */
     record NotABlocker() implements NudgeOutcome {}
 
+    /** The author said the blocker is resolved. */
+    record Resolved() implements NudgeOutcome {}
+
     /** The author turned their nudges off from the nudge. */
     record NudgesOff() implements NudgeOutcome {}
 

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 final class NudgeSlackBlocks {
     static final String ADD_STEP = "nudge_add_step";
     static final String NOT_A_BLOCKER = "nudge_not_blocker";
+    static final String RESOLVED = "nudge_resolved";
     static final String PAUSE = "nudge_pause";
     static final String STOP_NUDGES = "nudge_stop";
     static final String STEP_MODAL = "nudge_next_step";
@@ -37,18 +38,12 @@ final class NudgeSlackBlocks {
 
     /** The value carried by the nudge's buttons and modal: which post it is about. */
     static String postKey(PostKey key) {
-        return key.channelId() + "|" + key.ts();
+        return key.value();
     }
 
     /** The post named by a {@link #postKey} value; empty when the value is not one. */
     static Optional<PostKey> parsePostKey(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String[] parts = value.split("\\|", -1);
-        return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty()
-                ? Optional.of(new PostKey(parts[0], parts[1]))
-                : Optional.empty();
+        return PostKey.fromValue(value);
     }
 
     static String fallbackText(Nudge nudge) {
@@ -66,6 +61,9 @@ final class NudgeSlackBlocks {
                         button(b -> b.actionId(ADD_STEP)
                                 .text(plainText("Add a next step"))
                                 .style("primary")
+                                .value(key)),
+                        button(b -> b.actionId(RESOLVED)
+                                .text(plainText("It's resolved"))
                                 .value(key)),
                         button(b -> b.actionId(NOT_A_BLOCKER)
                                 .text(plainText("Not a blocker"))
@@ -110,6 +108,9 @@ final class NudgeSlackBlocks {
         if (outcome instanceof NudgeOutcome.Paused paused) {
             return ":zzz: Paused until " + paused.until() + ": no nudges or prompts until then. "
                     + "`/ownership resume` ends it sooner.";
+        }
+        if (outcome instanceof NudgeOutcome.Resolved) {
+            return ":white_check_mark: Glad it's sorted! If someone helped in the thread, I'll thank them for you.";
         }
         if (outcome instanceof NudgeOutcome.NudgesOff) {
             return ":no_bell: Done, no more nudges for you. Prompts and your streaks carry on; "

@@ -55,6 +55,15 @@ public final class NudgeSlackInteractions implements Listener {
             }
             return context.ack();
         });
+        app.blockAction(NudgeSlackBlocks.RESOLVED, (request, context) -> {
+            BlockActionPayload payload = request.getPayload();
+            Optional<PostKey> key = NudgeSlackBlocks.parsePostKey(firstValue(payload));
+            String userId = payload.getUser().getId();
+            if (key.isPresent()) {
+                work.submit("nudge.resolved", () -> refuseIfNotOwn(userId, actions.resolved(userId, key.get())));
+            }
+            return context.ack();
+        });
         app.blockAction(NudgeSlackBlocks.PAUSE, (request, context) -> {
             BlockActionPayload payload = request.getPayload();
             Optional<PostKey> key = NudgeSlackBlocks.parsePostKey(firstValue(payload));

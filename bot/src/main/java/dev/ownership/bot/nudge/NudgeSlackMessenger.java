@@ -1,6 +1,5 @@
 package dev.ownership.bot.nudge;
 
-import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.ownership.bot.slack.SlackApi;
 import dev.ownership.bot.slack.SlackCallException;
@@ -20,7 +19,7 @@ public final class NudgeSlackMessenger implements NudgeMessenger {
 
     @Override
     public Delivery send(Nudge nudge) {
-        String permalink = permalink(nudge.channelId(), nudge.ts());
+        String permalink = api.permalink(nudge.channelId(), nudge.ts());
         ChatPostMessageResponse response = api.call(
                 "chat.postMessage",
                 methods -> methods.chatPostMessage(r -> r.channel(nudge.userId())
@@ -57,15 +56,5 @@ public final class NudgeSlackMessenger implements NudgeMessenger {
             log.warn("Posting the next step of {} in {}/{} failed: {}", userId, channelId, ts, e.getMessage());
             return false;
         }
-    }
-
-    private String permalink(String channelId, String ts) {
-        ChatGetPermalinkResponse response = api.call(
-                "chat.getPermalink",
-                methods -> methods.chatGetPermalink(r -> r.channel(channelId).messageTs(ts)));
-        if (response.isOk() && response.getPermalink() != null) {
-            return response.getPermalink();
-        }
-        return "https://slack.com/archives/" + channelId + "/p" + ts.replace(".", "");
     }
 }

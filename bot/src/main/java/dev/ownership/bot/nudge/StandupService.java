@@ -33,6 +33,7 @@ public final class StandupService {
     private final Clock clock;
     private final Metrics metrics;
     private final ProgressRefresher progress;
+    private final BlockerThreads threads;
 
     public StandupService(
             TeamRepository teams,
@@ -42,6 +43,20 @@ public final class StandupService {
             Clock clock,
             Metrics metrics,
             ProgressRefresher progress) {
+        this(teams, posts, detector, grace, clock, metrics, progress, BlockerThreads.NONE);
+    }
+
+    /** A service that also tells {@code threads} of replies in blockers' threads and of next steps. */
+    public StandupService(
+            TeamRepository teams,
+            StandupRepository posts,
+            BlockerDetector detector,
+            Duration grace,
+            Clock clock,
+            Metrics metrics,
+            ProgressRefresher progress,
+            BlockerThreads threads) {
+        this.threads = Objects.requireNonNull(threads, "threads");
         this.teams = Objects.requireNonNull(teams, "teams");
         this.posts = Objects.requireNonNull(posts, "posts");
         this.detector = Objects.requireNonNull(detector, "detector");
@@ -80,19 +95,35 @@ public final class StandupService {
     }
 
     /**
-     * A reply in the thread of a standup post. Only the post's author counts: a next step there settles the
-     * blocker (before the nudge it cancels it). Someone else's reply changes nothing.
+     * A reply in the thread of a standup post. For the nudge only the post's author counts: a next step there settles
+     * the blocker (before the nudge it cancels it). Every person's reply in a blocker's thread is told to the
+     * {@link BlockerThreads}, which credits the people who help.
      */
     public void replied(String channelId, String threadTs, String userId, String text) {
+        replied(channelId, threadTs, null, userId, text);
+    }
+
+    /** A reply {@code replyTs} (null when unknown, as for an edit) in the thread of a standup post. */
+    public void replied(String channelId, String threadTs, String replyTs, String userId, String text) {
         Optional<StandupPost> post = posts.find(channelId, threadTs);
-        if (post.isEmpty() || !post.get().userId().equals(userId) || !post.get().isBlocker()) {
+        if (post.isEmpty() || !post.get().isBlocker()) {
             return;
         }
-        if (detector.containsProposal(text)) {
-            if (posts.markProposed(channelId, threadTs, ProposalVia.THREAD, null, clock.instant())) {
-                metrics.count(MetricName.PROPOSALS, "via", "thread");
-                progress.refresh(userId);
+        if (!post.get().userId().equals(userId)) {
+            if (replyTs != null) {
+                threads.replied(post.get(), replyTs, userId, text);
             }
+            return;
+        }
+        if (detector.containsProposal(text)
+                && posts.markProposed(channelId, threadTs, ProposalVia.THREAD, null, clock.instant())) {
+            metrics.count(MetricName.PROPOSALS, "via", "thread");
+            progress.refresh(userId);
+            threads.resolved(post.get(), BlockerThreads.Resolution.NEXT_STEP);
+            return;
+        }
+        if (replyTs != null) {
+            threads.replied(post.get(), replyTs, userId, text);
         }
     }
 
@@ -130,6 +161,7 @@ public final class StandupService {
             if (posts.markProposed(channelId, ts, ProposalVia.EDIT, null, now)) {
                 metrics.count(MetricName.PROPOSALS, "via", "edit");
                 progress.refresh(userId);
+                threads.resolved(post, BlockerThreads.Resolution.NEXT_STEP);
             }
         }
     }

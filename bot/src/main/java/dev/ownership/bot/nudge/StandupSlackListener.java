@@ -63,7 +63,8 @@ public final class StandupSlackListener implements Listener {
         app.event(MessageThreadBroadcastEvent.class, (payload, context) -> {
             MessageThreadBroadcastEvent event = payload.getEvent();
             if (isHuman(event.getUser(), null) && event.getThreadTs() != null) {
-                standups.replied(event.getChannel(), event.getThreadTs(), event.getUser(), text(event.getText()));
+                standups.replied(
+                        event.getChannel(), event.getThreadTs(), event.getTs(), event.getUser(), text(event.getText()));
             }
             return context.ack();
         });
@@ -97,7 +98,7 @@ public final class StandupSlackListener implements Listener {
         if (isTopLevel(ts, threadTs)) {
             standups.posted(channel, ts, user, text(text));
         } else {
-            standups.replied(channel, threadTs, user, text(text));
+            standups.replied(channel, threadTs, ts, user, text(text));
         }
     }
 

@@ -16,6 +16,12 @@ public enum MetricName {
     NUDGES_FAILED("ownership.nudges.failed", "Nudges that could not be delivered"),
     NUDGES_SUPPRESSED("ownership.nudges.suppressed", "Nudges not sent"),
     NUDGES_DISMISSED("ownership.nudges.dismissed", "Nudges answered with \"not a blocker\""),
+    LONG_BLOCKERS("ownership.long_blockers", "Long-running blockers found, by kind"),
+    LONG_BLOCKER_MESSAGES(
+            "ownership.long_blockers.messages",
+            "Messages about long-running blockers and unblocks, by kind (question, asked_lead, escalation, thanks)"),
+    BLOCKERS_RESOLVED("ownership.blockers.resolved", "Blockers their authors resolved, by how"),
+    UNBLOCKS("ownership.unblocks", "Helpers credited with unblocking someone"),
     PROMPTS_SENT("ownership.prompts.sent", "Prompts sent"),
     PROMPTS_FAILED("ownership.prompts.failed", "Prompts that could not be delivered"),
     PROMPTS_SUPPRESSED("ownership.prompts.suppressed", "Prompts not sent"),

@@ -135,6 +135,20 @@ public final class SlackApi {
     }
 
     /**
+     * The permalink of message {@code ts} in {@code channelId}; when Slack does not give one, the archive address it
+     * would have (a link that opens the message for anyone who can see the channel).
+     */
+    public String permalink(String channelId, String ts) {
+        var response = this.call(
+                "chat.getPermalink",
+                methods -> methods.chatGetPermalink(r -> r.channel(channelId).messageTs(ts)));
+        if (response.isOk() && response.getPermalink() != null) {
+            return response.getPermalink();
+        }
+        return "https://slack.com/archives/" + channelId + "/p" + ts.replace(".", "");
+    }
+
+    /**
      * Posts a message to a {@code response_url} (the private answer to a slash command or an action), retrying
      * 5xx and network errors; nothing is sent once the bot's access was revoked.
      *

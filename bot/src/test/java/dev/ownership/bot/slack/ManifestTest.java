@@ -88,7 +88,8 @@ class ManifestTest {
             Map.entry("ChannelArchiveEvent", new Needs(Set.of("channel_archive"), Set.of("channels:read"))),
             Map.entry("GroupArchiveEvent", new Needs(Set.of("group_archive"), Set.of("groups:read"))),
             Map.entry("ChannelLeftEvent", new Needs(Set.of("channel_left"), Set.of("channels:read"))),
-            Map.entry("GroupLeftEvent", new Needs(Set.of("group_left"), Set.of("groups:read"))));
+            Map.entry("GroupLeftEvent", new Needs(Set.of("group_left"), Set.of("groups:read"))),
+            Map.entry("ReactionAddedEvent", new Needs(Set.of("reaction_added"), Set.of("reactions:read"))));
 
     /** Bolt's registrations that need neither a scope nor an event (interactivity has its own manifest setting). */
     private static final Set<String> INTERACTIONS =

@@ -36,7 +36,11 @@ public final class ErasureRepository {
             new String[] {"leaderboard_optins", "user_id"},
             new String[] {"personal_controls", "user_id"},
             new String[] {"ownership_admins", "user_id"},
-            new String[] {"introductions", "user_id"});
+            new String[] {"introductions", "user_id"},
+            // Rows about an erased author's posts go with the posts (ON DELETE CASCADE); these are by their own id.
+            new String[] {"long_blockers", "user_id"},
+            new String[] {"blocker_replies", "user_id"},
+            new String[] {"unblocks", "helper_id"});
 
     private final Database database;
 

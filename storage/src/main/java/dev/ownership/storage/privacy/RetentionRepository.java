@@ -33,7 +33,12 @@ public final class RetentionRepository {
             new String[] {"impacts", "created_at"},
             new String[] {"prompt_deliveries", "created_at"},
             new String[] {"standup_days", "created_at"},
-            new String[] {"streak_milestones", "created_at"});
+            new String[] {"streak_milestones", "created_at"},
+            // Also pruned with their posts (ON DELETE CASCADE); by their own time too, should a post outlive them.
+            new String[] {"long_blockers", "detected_at"},
+            new String[] {"blocker_replies", "replied_at"},
+            new String[] {"blocker_resolutions", "resolved_at"},
+            new String[] {"unblocks", "resolved_at"});
 
     private final Database database;
 

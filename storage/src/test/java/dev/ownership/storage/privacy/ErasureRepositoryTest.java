@@ -56,6 +56,7 @@ class ErasureRepositoryTest {
                 .lead(channelId, userId)
                 .member(channelId, userId, T0)
                 .post(channelId, userId, "blocker_without_proposal", "nudged", T0, null)
+                .blockerFollowUp(userId, userId.equals(FORGOTTEN) ? OTHER : FORGOTTEN, T0)
                 .learning(channelId, userId, T0)
                 .risk(channelId, userId, T0)
                 .checkin(channelId, userId, T0.plusSeconds(1), 0)

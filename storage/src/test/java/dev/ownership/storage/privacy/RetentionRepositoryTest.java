@@ -49,6 +49,7 @@ class RetentionRepositoryTest {
 
     private void recordEverythingAt(Instant at, String userId) {
         rows.post("C1", userId, "blocker_without_proposal", "nudged", at, null)
+                .blockerFollowUp(userId, userId + "H", at)
                 .learning("C1", userId, at)
                 .risk("C1", userId, at)
                 .impact("C1", userId, at)

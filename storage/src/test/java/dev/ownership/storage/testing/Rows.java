@@ -42,6 +42,58 @@ public final class Rows {
                 at.toEpochMilli());
     }
 
+    /**
+     * Follows {@code userId}'s latest post as the blocker feature does: a long-running entry, a reply by
+     * {@code helperId}, its resolution and the helper's credit, all at {@code at}.
+     */
+    public Rows blockerFollowUp(String userId, String helperId, Instant at) {
+        String[] post = database.read(connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT channel_id, ts FROM standup_posts WHERE user_id = ? ORDER BY rowid DESC LIMIT 1")) {
+                statement.setString(1, userId);
+                try (var found = statement.executeQuery()) {
+                    found.next();
+                    return new String[] {found.getString(1), found.getString(2)};
+                }
+            }
+        });
+        long time = at.toEpochMilli();
+        return sql(
+                        "INSERT INTO long_blockers (channel_id, ts, user_id, kind, since_at, latest_ts, detected_at,"
+                                + " ask_state, updated_at) VALUES (?, ?, ?, 'no_next_step', ?, ?, ?, 'asked', ?)",
+                        post[0],
+                        post[1],
+                        userId,
+                        time,
+                        post[1],
+                        time,
+                        time)
+                .sql(
+                        "INSERT INTO blocker_replies (channel_id, reply_ts, thread_ts, user_id, replied_at) VALUES (?,"
+                                + " ?, ?, ?, ?)",
+                        post[0],
+                        post[1] + "1",
+                        post[1],
+                        helperId,
+                        time)
+                .sql(
+                        "INSERT INTO blocker_resolutions (channel_id, ts, resolved_at, via) VALUES (?, ?, ?,"
+                                + " 'thanks')",
+                        post[0],
+                        post[1],
+                        time)
+                .sql(
+                        "INSERT INTO unblocks (channel_id, ts, helper_id, author_id, reply_ts, resolved_at,"
+                                + " thanks_state, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'sent', ?)",
+                        post[0],
+                        post[1],
+                        helperId,
+                        userId,
+                        post[1] + "1",
+                        time,
+                        time);
+    }
+
     public Rows learning(String channelId, String userId, Instant at) {
         return sql(
                 "INSERT INTO learnings (channel_id, user_id, text, created_at, source) VALUES (?, ?, ?, ?, 'command')",
