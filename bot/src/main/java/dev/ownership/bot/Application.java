@@ -26,6 +26,9 @@ import dev.ownership.bot.installation.Installation;
 import dev.ownership.bot.installation.InstallationSlackListener;
 import dev.ownership.bot.introduction.IntroductionSlackMessenger;
 import dev.ownership.bot.introduction.Introductions;
+import dev.ownership.bot.learning.LearningLibrary;
+import dev.ownership.bot.learning.LearningSlackInteractions;
+import dev.ownership.bot.learning.LearningSlackLinks;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.NudgeDelivery;
 import dev.ownership.bot.nudge.NudgeSlackInteractions;
@@ -71,6 +74,7 @@ import dev.ownership.storage.Database;
 import dev.ownership.storage.ProcessedEventRepository;
 import dev.ownership.storage.digest.DigestRepository;
 import dev.ownership.storage.installation.RevocationRepository;
+import dev.ownership.storage.learning.LearningLibraryRepository;
 import dev.ownership.storage.nudge.StandupRepository;
 import dev.ownership.storage.pause.PauseRepository;
 import dev.ownership.storage.pause.PersonalControlRepository;
@@ -253,8 +257,13 @@ public final class Application implements AutoCloseable {
         HomeSlackMessenger homeMessenger = new HomeSlackMessenger(api);
         Celebrations celebrations =
                 new Celebrations(new MilestoneRepository(database), pauses, workspace, homeMessenger, clock, metrics);
-        HomeService home =
-                new HomeService(streaks, celebrations, controls, teams, optIns, workspace, homeMessenger, clock);
+        LearningLibrary learnings = new LearningLibrary(
+                new LearningLibraryRepository(database),
+                teams,
+                new MemberRepository(database),
+                new LearningSlackLinks(api));
+        HomeService home = new HomeService(
+                streaks, celebrations, controls, teams, optIns, workspace, homeMessenger, clock, learnings);
         ProgressRefresher homeRefresher = userId -> work.submit("home.refresh", () -> home.refresh(userId));
         ProgressCommands progress = new ProgressCommands(
                 streaks, new Leaderboard(streaks, optIns, pauses, workspace), teams, pauses, workspace, clock);
@@ -273,7 +282,8 @@ public final class Application implements AutoCloseable {
                 prompts.sharing(),
                 prompts.prompting(),
                 progress,
-                standupCommands);
+                standupCommands,
+                learnings);
         HomeActions homeActions = new HomeActions(
                 home,
                 streaks,
@@ -318,7 +328,8 @@ public final class Application implements AutoCloseable {
                         prompts.membership(), introductions::welcome, work, botUserId, installationListener::botLeft),
                 installationListener,
                 new HomeSlackInteractions(home, homeActions, api, work),
-                new PrivacySlackInteractions(forgetMe, homeRefresher, api, work)));
+                new PrivacySlackInteractions(forgetMe, homeRefresher, api, work),
+                new LearningSlackInteractions(learnings, api, work)));
 
         maintenance = () -> {
             processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT));

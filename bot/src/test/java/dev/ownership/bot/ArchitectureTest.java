@@ -28,6 +28,7 @@ class ArchitectureTest {
         "..bot.digest..",
         "..bot.home..",
         "..bot.installation..",
+        "..bot.learning..",
         "..bot.nudge..",
         "..bot.pause..",
         "..bot.privacy..",
@@ -77,7 +78,18 @@ class ArchitectureTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"command", "digest", "home", "installation", "nudge", "privacy", "prompt", "workspace"})
+        @ValueSource(
+                strings = {
+                    "command",
+                    "digest",
+                    "home",
+                    "installation",
+                    "learning",
+                    "nudge",
+                    "privacy",
+                    "prompt",
+                    "workspace"
+                })
         @DisplayName("a slice's Slack edge is used only by its own slice, other Slack edges and the wiring")
         void shouldNotReachIntoAnotherSlicesEdge(String slice) {
             String own = "dev.ownership.bot." + slice;

@@ -233,6 +233,14 @@ public sealed interface Command {
         }
     }
 
+    /** {@code learnings [WORDS] [#channel]}: searches the team's learnings; no words lists the latest. */
+    record Learnings(String words, ChannelRef channel) implements Command {
+        public Learnings {
+            Objects.requireNonNull(words, "words");
+            Objects.requireNonNull(channel, "channel");
+        }
+    }
+
     /** What a standup command does with the reminder. */
     enum Remind {
         /** Leaves it as it is. */

@@ -2,6 +2,7 @@ package dev.ownership.bot.command;
 
 import dev.ownership.bot.digest.DigestService;
 import dev.ownership.bot.introduction.Introductions;
+import dev.ownership.bot.learning.LearningLibrary;
 import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.prompt.PromptSchedules;
 import dev.ownership.bot.prompt.Prompting;
@@ -38,6 +39,7 @@ public final class CommandService {
     private final AdminCommands adminCommands;
     private final TeamRepository teams;
     private final StandupCommands standups;
+    private final LearningCommands learnings;
 
     public CommandService(
             TeamRepository teams,
@@ -53,7 +55,8 @@ public final class CommandService {
             Sharing sharing,
             Prompting prompting,
             ProgressCommands progress,
-            StandupCommands standups) {
+            StandupCommands standups,
+            LearningLibrary library) {
         this.admins = Objects.requireNonNull(admins, "admins");
         this.teams = Objects.requireNonNull(teams, "teams");
         this.adminCommands = new AdminCommands(admins, workspace);
@@ -65,6 +68,7 @@ public final class CommandService {
         this.sharing = new SharingCommands(teams, admins, sharing, prompting);
         this.progress = Objects.requireNonNull(progress, "progress");
         this.standups = Objects.requireNonNull(standups, "standups");
+        this.learnings = new LearningCommands(library, channels);
     }
 
     /** Runs one command and returns the private answer. */
@@ -168,6 +172,9 @@ public final class CommandService {
         }
         if (command instanceof Command.StandupQuestions questions) {
             return inChannel(questions, questions.channel(), invocation, id -> standups.questions(questions, id));
+        }
+        if (command instanceof Command.Learnings search) {
+            return learnings.search(search, invocation);
         }
         // Every kind of command is handled above; a new one added to Command without a branch here is a bug.
         throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());

@@ -21,6 +21,8 @@ final class HelpText {
                 .append("• `/ownership` or `/ownership me`: your streaks and recent weeks\n")
                 .append("• `/ownership learned TEXT`: share a learning with your team (posted in its channel)\n")
                 .append("• `/ownership risk TEXT`: flag a risk early; only your team's leads see it\n")
+                .append("• `/ownership learnings [WORDS] [#channel]`: search what your team has learned (no words: ")
+                .append("the latest)\n")
                 .append("• `/ownership team [#channel]`: your team's weekly trends (totals, no names)\n")
                 .append("• `/ownership nudges off|on`, `/ownership prompts off|on`: each on its own\n")
                 .append("• `/ownership pause [until YYYY-MM-DD]`, `/ownership resume`: a break from both\n")

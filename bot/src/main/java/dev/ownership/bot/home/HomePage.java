@@ -1,5 +1,6 @@
 package dev.ownership.bot.home;
 
+import dev.ownership.bot.learning.LibraryAnswer;
 import dev.ownership.bot.streak.TeamProgress;
 import dev.ownership.storage.workspace.Team;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param onLeaderboard whether they opted in to leaderboards their teams turn on
  * @param ledTeams the teams they lead, for the digest preview
  * @param notice what their last action did, or {@code null}
+ * @param learnings the latest learnings of their teams, for the "Team learnings" section
  */
 public record HomePage(
         String userId,
@@ -33,7 +35,8 @@ public record HomePage(
         List<TeamProgress> teams,
         boolean onLeaderboard,
         List<Team> ledTeams,
-        String notice) {
+        String notice,
+        LibraryAnswer learnings) {
 
     public HomePage {
         Objects.requireNonNull(userId, "userId");
@@ -41,5 +44,6 @@ public record HomePage(
         Objects.requireNonNull(today, "today");
         teams = List.copyOf(teams);
         ledTeams = List.copyOf(ledTeams);
+        Objects.requireNonNull(learnings, "learnings");
     }
 }

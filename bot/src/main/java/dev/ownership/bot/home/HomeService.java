@@ -1,5 +1,6 @@
 package dev.ownership.bot.home;
 
+import dev.ownership.bot.learning.LearningLibrary;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.streak.Celebrations;
@@ -48,6 +49,7 @@ public final class HomeService {
     private final Workspace workspace;
     private final HomeMessenger messenger;
     private final Clock clock;
+    private final LearningLibrary library;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final Map<String, Notice> notices = new ConcurrentHashMap<>();
 
@@ -59,7 +61,8 @@ public final class HomeService {
             LeaderboardOptInRepository optIns,
             Workspace workspace,
             HomeMessenger messenger,
-            Clock clock) {
+            Clock clock,
+            LearningLibrary library) {
         this.streaks = Objects.requireNonNull(streaks, "streaks");
         this.celebrations = Objects.requireNonNull(celebrations, "celebrations");
         this.controls = Objects.requireNonNull(controls, "controls");
@@ -69,6 +72,7 @@ public final class HomeService {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.library = Objects.requireNonNull(library, "library");
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock(true);
         }
@@ -121,7 +125,8 @@ public final class HomeService {
                 progress,
                 optIns.isShown(person.id()),
                 teams.ledBy(person.id()),
-                notice);
+                notice,
+                library.latestForHome(person.id()));
     }
 
     private record Notice(String text, Instant at) {}
