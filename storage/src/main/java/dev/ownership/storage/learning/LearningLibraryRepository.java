@@ -86,11 +86,13 @@ public final class LearningLibraryRepository {
         }
         String match = SearchTerms.channels(channels) + " AND " + (all ? terms.allOf() : terms.anyOf());
         // The channel filter in MATCH makes the index do the narrowing; the one on the table is the rule itself.
+        // CROSS JOIN keeps the full-text query the outer loop: with the team's rows outside, SQLite would run the
+        // whole MATCH once for each of them.
         String sql =
                 """
                 SELECT l.id, l.channel_id, l.user_id, l.text, l.created_at, l.message_ts
                   FROM learnings_fts
-                  JOIN learnings l ON l.id = learnings_fts.rowid
+                 CROSS JOIN learnings l ON l.id = learnings_fts.rowid
                  WHERE learnings_fts MATCH ? AND l.channel_id IN (%s)
                  ORDER BY %s, l.created_at DESC, l.id DESC
                  LIMIT ?
