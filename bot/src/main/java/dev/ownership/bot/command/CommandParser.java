@@ -127,14 +127,9 @@ public final class CommandParser {
     /** {@code learnings [WORDS] [#channel]}: the channel, if any, comes last ({@code in #channel} too). */
     private static Command learnings(List<String> args) {
         List<String> words = new ArrayList<>(args);
-        ChannelRef channel = ChannelRef.current();
-        if (!words.isEmpty()) {
-            Optional<ChannelRef> last = channelRef(words.get(words.size() - 1));
-            if (last.isPresent()) {
-                channel = last.get();
-                words.remove(words.size() - 1);
-                dropTrailingFiller(words);
-            }
+        ChannelRef channel = takeTrailingChannel(words);
+        if (!channel.isCurrent()) {
+            dropTrailingFiller(words);
         }
         String text = String.join(" ", words);
         if (text.length() > MAX_SEARCH_LENGTH) {
@@ -332,6 +327,16 @@ public final class CommandParser {
         return ZoneWords.zone(String.join(" ", values)).toCommand(zone -> new Command.Timezone(zone, channel));
     }
 
+    /** Removes a channel that ends {@code words} and returns it; the current channel when none does. */
+    private static ChannelRef takeTrailingChannel(List<String> words) {
+        if (words.isEmpty()) {
+            return ChannelRef.current();
+        }
+        Optional<ChannelRef> last = channelRef(words.get(words.size() - 1));
+        last.ifPresent(channel -> words.remove(words.size() - 1));
+        return last.orElse(ChannelRef.current());
+    }
+
     /** Drops an {@code in} or {@code for} left before a channel ({@code leads @a in #standup}). */
     private static void dropTrailingFiller(List<String> words) {
         if (!words.isEmpty() && FILLERS.contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))) {
@@ -482,14 +487,7 @@ public final class CommandParser {
         String usage = "Use `/ownership settings questions Q1 | Q2 | Q3 [#channel]` (1 to 5 questions), or "
                 + "`settings questions default`.";
         List<String> words = new ArrayList<>(args);
-        ChannelRef channel = ChannelRef.current();
-        if (!words.isEmpty()) {
-            Optional<ChannelRef> last = channelRef(words.get(words.size() - 1));
-            if (last.isPresent()) {
-                channel = last.get();
-                words.remove(words.size() - 1);
-            }
-        }
+        ChannelRef channel = takeTrailingChannel(words);
         String text = String.join(" ", words).strip();
         if (text.isEmpty()) {
             return new Command.Invalid(usage);

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -123,13 +122,7 @@ public final class LearningLibraryRepository {
         List<SharedItem> items = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                items.add(new SharedItem(
-                        rows.getLong(1),
-                        rows.getString(2),
-                        rows.getString(3),
-                        rows.getString(4),
-                        Instant.ofEpochMilli(rows.getLong(5)),
-                        rows.getString(6)));
+                items.add(SharedItem.fromRow(rows));
             }
         }
         return items;
