@@ -36,6 +36,9 @@ import dev.ownership.bot.installation.Installation;
 import dev.ownership.bot.installation.InstallationSlackListener;
 import dev.ownership.bot.introduction.IntroductionSlackMessenger;
 import dev.ownership.bot.introduction.Introductions;
+import dev.ownership.bot.learning.LearningLibrary;
+import dev.ownership.bot.learning.LearningSlackInteractions;
+import dev.ownership.bot.learning.LearningSlackLinks;
 import dev.ownership.bot.nudge.NudgeActions;
 import dev.ownership.bot.nudge.NudgeDelivery;
 import dev.ownership.bot.nudge.NudgeSlackInteractions;
@@ -90,6 +93,7 @@ import dev.ownership.storage.blocker.LongBlockerRepository;
 import dev.ownership.storage.blocker.UnblockRepository;
 import dev.ownership.storage.digest.DigestRepository;
 import dev.ownership.storage.installation.RevocationRepository;
+import dev.ownership.storage.learning.LearningLibraryRepository;
 import dev.ownership.storage.nudge.ReportBotRepository;
 import dev.ownership.storage.nudge.StandupRepository;
 import dev.ownership.storage.pause.PauseRepository;
@@ -286,8 +290,22 @@ public final class Application implements AutoCloseable {
         HomeSlackMessenger homeMessenger = new HomeSlackMessenger(api);
         Celebrations celebrations =
                 new Celebrations(new MilestoneRepository(database), pauses, workspace, homeMessenger, clock, metrics);
+        LearningLibrary learnings = new LearningLibrary(
+                new LearningLibraryRepository(database),
+                teams,
+                new MemberRepository(database),
+                new LearningSlackLinks(api));
         HomeService home = new HomeService(
-                streaks, celebrations, controls, teams, optIns, workspace, homeMessenger, clock, unblockSummary::line);
+                streaks,
+                celebrations,
+                controls,
+                teams,
+                optIns,
+                workspace,
+                homeMessenger,
+                clock,
+                learnings,
+                unblockSummary::line);
         ProgressRefresher homeRefresher = userId -> work.submit("home.refresh", () -> home.refresh(userId));
         ProgressCommands progress = new ProgressCommands(
                 streaks,
@@ -332,7 +350,8 @@ public final class Application implements AutoCloseable {
                 standupCommands,
                 riskCommands,
                 reportCommands,
-                blockerCommands);
+                blockerCommands,
+                learnings);
         HomeActions homeActions = new HomeActions(
                 home,
                 streaks,
@@ -395,7 +414,8 @@ public final class Application implements AutoCloseable {
                 installationListener,
                 new HomeSlackInteractions(home, homeActions, api, work),
                 new PrivacySlackInteractions(forgetMe, homeRefresher, api, work),
-                new RiskSlackInteractions(riskRegister, api, work)));
+                new RiskSlackInteractions(riskRegister, api, work),
+                new LearningSlackInteractions(learnings, api, work)));
 
         maintenance = () -> {
             processed.pruneBefore(clock.instant().minus(PROCESSED_EVENTS_KEPT));

@@ -29,6 +29,7 @@ class ArchitectureTest {
         "..bot.digest..",
         "..bot.home..",
         "..bot.installation..",
+        "..bot.learning..",
         "..bot.nudge..",
         "..bot.pause..",
         "..bot.privacy..",
@@ -90,6 +91,7 @@ class ArchitectureTest {
                     "privacy",
                     "prompt",
                     "risk",
+                    "learning",
                     "workspace"
                 })
         @DisplayName("a slice's Slack edge is used only by its own slice, other Slack edges and the wiring")

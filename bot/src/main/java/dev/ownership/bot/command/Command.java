@@ -256,6 +256,14 @@ public sealed interface Command {
         }
     }
 
+    /** {@code learnings [WORDS] [#channel]}: searches the team's learnings; no words lists the latest. */
+    record Learnings(String words, ChannelRef channel) implements Command {
+        public Learnings {
+            Objects.requireNonNull(words, "words");
+            Objects.requireNonNull(channel, "channel");
+        }
+    }
+
     /** {@code schedule risk-followup DAYS [#channel]}: how long after a risk is flagged its author is asked about it. */
     record RiskFollowup(int days, ChannelRef channel) implements Command {
         public RiskFollowup {

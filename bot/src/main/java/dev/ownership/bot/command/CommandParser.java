@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class CommandParser {
     static final int MAX_TEXT_LENGTH = 2_000;
+    static final int MAX_SEARCH_LENGTH = 200;
 
     private static final Pattern ESCAPED_CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|([^>]*))?>");
     private static final Pattern PLAIN_CHANNEL_ID = Pattern.compile("[CG][A-Z0-9]{6,}");
@@ -60,7 +61,8 @@ public final class CommandParser {
             "nudges",
             "prompts",
             "leaderboard",
-            "admins");
+            "admins",
+            "learnings");
 
     /**
      * Parses {@code text} as typed after {@code /ownership}.
@@ -112,6 +114,7 @@ public final class CommandParser {
             case "prompts" -> onOff(args, "prompts", Command.Prompts::new);
             case "leaderboard" -> leaderboardChoice(args);
             case "admins", "admin" -> admins(args);
+            case "learnings", "library" -> learnings(args);
             default -> unknown(head);
         };
     }
@@ -124,6 +127,21 @@ public final class CommandParser {
             return tooLong("learning");
         }
         return new Command.Learned(text, ChannelRef.current());
+    }
+
+    /** {@code learnings [WORDS] [#channel]}: the channel, if any, comes last ({@code in #channel} too). */
+    private static Command learnings(List<String> args) {
+        List<String> words = new ArrayList<>(args);
+        ChannelRef channel = takeTrailingChannel(words);
+        if (!channel.isCurrent()) {
+            dropTrailingFiller(words);
+        }
+        String text = String.join(" ", words);
+        if (text.length() > MAX_SEARCH_LENGTH) {
+            return new Command.Invalid(
+                    "That's a lot of words to search for. A few will do, e.g. " + "`/ownership learnings flaky test`.");
+        }
+        return new Command.Learnings(text, channel);
     }
 
     private static Command risk(String text) {
@@ -341,6 +359,16 @@ public final class CommandParser {
                     + " days; " + example + " is the default.");
         }
         return new Command.RiskFollowup(count, channel);
+    }
+
+    /** Removes a channel that ends {@code words} and returns it; the current channel when none does. */
+    private static ChannelRef takeTrailingChannel(List<String> words) {
+        if (words.isEmpty()) {
+            return ChannelRef.current();
+        }
+        Optional<ChannelRef> last = channelRef(words.get(words.size() - 1));
+        last.ifPresent(channel -> words.remove(words.size() - 1));
+        return last.orElse(ChannelRef.current());
     }
 
     /** Drops an {@code in} or {@code for} left before a channel ({@code leads @a in #standup}). */
@@ -564,14 +592,7 @@ public final class CommandParser {
         String usage = "Use `/ownership settings questions Q1 | Q2 | Q3 [#channel]` (1 to 5 questions), or "
                 + "`settings questions default`.";
         List<String> words = new ArrayList<>(args);
-        ChannelRef channel = ChannelRef.current();
-        if (!words.isEmpty()) {
-            Optional<ChannelRef> last = channelRef(words.get(words.size() - 1));
-            if (last.isPresent()) {
-                channel = last.get();
-                words.remove(words.size() - 1);
-            }
-        }
+        ChannelRef channel = takeTrailingChannel(words);
         String text = String.join(" ", words).strip();
         if (text.isEmpty()) {
             return new Command.Invalid(usage);

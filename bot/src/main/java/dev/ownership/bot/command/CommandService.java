@@ -2,6 +2,7 @@ package dev.ownership.bot.command;
 
 import dev.ownership.bot.digest.DigestService;
 import dev.ownership.bot.introduction.Introductions;
+import dev.ownership.bot.learning.LearningLibrary;
 import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.prompt.PromptSchedules;
 import dev.ownership.bot.prompt.Prompting;
@@ -41,6 +42,7 @@ public final class CommandService {
     private final RiskCommands risks;
     private final ReportCommands reports;
     private final BlockerCommands blockerCommands;
+    private final LearningCommands learnings;
 
     public CommandService(
             TeamRepository teams,
@@ -59,7 +61,8 @@ public final class CommandService {
             StandupCommands standups,
             RiskCommands risks,
             ReportCommands reports,
-            BlockerCommands blockers) {
+            BlockerCommands blockers,
+            LearningLibrary library) {
         this.blockerCommands = Objects.requireNonNull(blockers, "blockers");
         this.admins = Objects.requireNonNull(admins, "admins");
         this.teams = Objects.requireNonNull(teams, "teams");
@@ -74,6 +77,7 @@ public final class CommandService {
         this.standups = Objects.requireNonNull(standups, "standups");
         this.risks = Objects.requireNonNull(risks, "risks");
         this.reports = Objects.requireNonNull(reports, "reports");
+        this.learnings = new LearningCommands(library, channels);
     }
 
     /** Runs one command and returns the private answer. */
@@ -196,6 +200,9 @@ public final class CommandService {
         }
         if (command instanceof Command.LongBlockerDays days) {
             return inChannel(days, days.channel(), invocation, id -> blockerCommands.longAfter(days, id));
+        }
+        if (command instanceof Command.Learnings search) {
+            return learnings.search(search, invocation);
         }
         // Every kind of command is handled above; a new one added to Command without a branch here is a bug.
         throw new IllegalStateException("No handler for " + command.getClass().getSimpleName());

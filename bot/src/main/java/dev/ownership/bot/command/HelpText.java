@@ -24,6 +24,8 @@ final class HelpText {
                 .append(
                         "• `/ownership risks [#channel]`: your open risks (leads and admins: the team's), with buttons ")
                 .append("to mark them mitigating, resolved or accepted\n")
+                .append("• `/ownership learnings [WORDS] [#channel]`: search what your team has learned (no words: ")
+                .append("the latest)\n")
                 .append("• `/ownership team [#channel]`: your team's weekly trends (totals, no names)\n")
                 .append("• `/ownership nudges off|on`, `/ownership prompts off|on`: each on its own\n")
                 .append("• `/ownership pause [until YYYY-MM-DD]`, `/ownership resume`: a break from both\n")

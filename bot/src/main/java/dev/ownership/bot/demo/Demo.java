@@ -385,6 +385,9 @@ public final class Demo {
                 call -> LEE.equals(call.param("channel")) && call.text().contains("OAuth scope"),
                 WAIT);
         transcript.bot("tells lee, and only lee:", seen(toLead));
+
+        transcript.heading("Friday: chen looks something up in the team's learnings library");
+        command(CHEN, "learnings flaky tests");
     }
 
     /** Runs what the scheduler runs now for the Berlin members' {@code kind}, and returns alice's DM. */

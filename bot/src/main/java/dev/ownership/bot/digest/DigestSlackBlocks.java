@@ -8,6 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.ownership.bot.learning.LearningText;
 import dev.ownership.storage.digest.DigestRepository;
 import dev.ownership.storage.prompt.SharedItem;
 import java.time.format.DateTimeFormatter;
@@ -72,6 +73,10 @@ final class DigestSlackBlocks {
                 digest.help().unblockers(),
                 DigestSlackBlocks::unblockerLine);
         addList(blocks, ":bulb: *Learnings shared*", digest.learnings(), item -> sharedLine(item, links));
+        if (!digest.learnings().isEmpty()) {
+            blocks.add(
+                    context(c -> c.elements(List.of(markdownText(LearningText.digestPointer(digest.channelName()))))));
+        }
         addList(blocks, ":warning: *Risks flagged early*", digest.risks(), item -> sharedLine(item, Map.of()));
         addList(blocks, ":dart: *Impact*", digest.impacts(), item -> sharedLine(item, Map.of()));
         addList(

@@ -1,5 +1,6 @@
 package dev.ownership.bot.home;
 
+import dev.ownership.bot.learning.LibraryAnswer;
 import dev.ownership.bot.streak.TeamProgress;
 import dev.ownership.storage.workspace.Team;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param ledTeams the teams they lead, for the digest preview
  * @param notice what their last action did, or {@code null}
  * @param unblocks the line about the teammates they helped unblock, or {@code null}
+ * @param learnings the latest learnings of their teams, for the "Team learnings" section
  */
 public record HomePage(
         String userId,
@@ -35,7 +37,8 @@ public record HomePage(
         boolean onLeaderboard,
         List<Team> ledTeams,
         String notice,
-        String unblocks) {
+        String unblocks,
+        LibraryAnswer learnings) {
 
     public HomePage {
         Objects.requireNonNull(userId, "userId");
@@ -43,6 +46,7 @@ public record HomePage(
         Objects.requireNonNull(today, "today");
         teams = List.copyOf(teams);
         ledTeams = List.copyOf(ledTeams);
+        Objects.requireNonNull(learnings, "learnings");
     }
 
     /** A page without the unblocks line. */
@@ -57,7 +61,21 @@ public record HomePage(
             List<TeamProgress> teams,
             boolean onLeaderboard,
             List<Team> ledTeams,
-            String notice) {
-        this(userId, at, today, paused, pausedUntil, nudgesOn, promptsOn, teams, onLeaderboard, ledTeams, notice, null);
+            String notice,
+            LibraryAnswer learnings) {
+        this(
+                userId,
+                at,
+                today,
+                paused,
+                pausedUntil,
+                nudgesOn,
+                promptsOn,
+                teams,
+                onLeaderboard,
+                ledTeams,
+                notice,
+                null,
+                learnings);
     }
 }

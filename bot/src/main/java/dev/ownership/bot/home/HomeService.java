@@ -1,5 +1,6 @@
 package dev.ownership.bot.home;
 
+import dev.ownership.bot.learning.LearningLibrary;
 import dev.ownership.bot.pause.Pauses;
 import dev.ownership.bot.pause.PersonalControls;
 import dev.ownership.bot.streak.Celebrations;
@@ -50,6 +51,7 @@ public final class HomeService {
     private final HomeMessenger messenger;
     private final Clock clock;
     private final Function<String, String> unblocks;
+    private final LearningLibrary library;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final Map<String, Notice> notices = new ConcurrentHashMap<>();
 
@@ -61,20 +63,8 @@ public final class HomeService {
             LeaderboardOptInRepository optIns,
             Workspace workspace,
             HomeMessenger messenger,
-            Clock clock) {
-        this(streaks, celebrations, controls, teams, optIns, workspace, messenger, clock, userId -> null);
-    }
-
-    /** A service whose pages also show the line {@code unblocks} gives for each person (null: none). */
-    public HomeService(
-            StreakService streaks,
-            Celebrations celebrations,
-            PersonalControls controls,
-            TeamRepository teams,
-            LeaderboardOptInRepository optIns,
-            Workspace workspace,
-            HomeMessenger messenger,
             Clock clock,
+            LearningLibrary library,
             Function<String, String> unblocks) {
         this.unblocks = Objects.requireNonNull(unblocks, "unblocks");
         this.streaks = Objects.requireNonNull(streaks, "streaks");
@@ -86,6 +76,7 @@ public final class HomeService {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.library = Objects.requireNonNull(library, "library");
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock(true);
         }
@@ -139,7 +130,8 @@ public final class HomeService {
                 optIns.isShown(person.id()),
                 teams.ledBy(person.id()),
                 notice,
-                unblocks.apply(person.id()));
+                unblocks.apply(person.id()),
+                library.latestForHome(person.id()));
     }
 
     private record Notice(String text, Instant at) {}

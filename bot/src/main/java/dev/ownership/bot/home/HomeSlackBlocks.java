@@ -22,6 +22,9 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
+import dev.ownership.bot.learning.LearningSlackBlocks;
+import dev.ownership.bot.learning.LearningText;
+import dev.ownership.bot.learning.LibraryAnswer;
 import dev.ownership.bot.streak.StreakText;
 import dev.ownership.bot.streak.TeamProgress;
 import dev.ownership.bot.streak.TeamWeeks;
@@ -76,6 +79,7 @@ final class HomeSlackBlocks {
         if (page.unblocks() != null) {
             blocks.add(text(page.unblocks()));
         }
+        addTeamLearnings(blocks, page.learnings());
         blocks.add(divider());
         addQuickActions(blocks, page);
         blocks.add(context(c -> c.elements(List.of(markdownText("Only you see this page. `/ownership me` shows the "
@@ -134,6 +138,22 @@ final class HomeSlackBlocks {
         blocks.add(text(streaks.toString()));
         LocalDate currentWeek = TeamWeeks.weekOf(page.at(), team.team().timezone());
         blocks.add(text(StreakText.personalWeeks(team.weeks(), currentWeek)));
+    }
+
+    /** The latest learnings of the person's teams and the library's search; nothing for someone without a team. */
+    private static void addTeamLearnings(List<LayoutBlock> blocks, LibraryAnswer learnings) {
+        if (!learnings.scope().allowed()) {
+            return;
+        }
+        blocks.add(divider());
+        boolean several = learnings.scope().teams().size() > 1;
+        StringBuilder latest = new StringBuilder("*Team learnings*");
+        if (learnings.entries().isEmpty()) {
+            latest.append('\n').append(LearningText.nothingYet());
+        }
+        learnings.entries().forEach(entry -> latest.append('\n').append(LearningText.line(entry, several)));
+        blocks.add(text(latest.toString()));
+        blocks.add(actions(a -> a.elements(List.of(LearningSlackBlocks.openButton()))));
     }
 
     private static void addQuickActions(List<LayoutBlock> blocks, HomePage page) {

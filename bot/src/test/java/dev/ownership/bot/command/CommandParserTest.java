@@ -232,4 +232,27 @@ class CommandParserTest {
                 .hasSizeLessThan(200);
         assertThat(((Command.Invalid) parse("leads " + word)).message()).hasSizeLessThan(200);
     }
+
+    @Nested
+    @DisplayName("learnings")
+    class Learnings {
+        @Test
+        @DisplayName("takes words and an optional trailing channel, also after \"in\"")
+        void shouldParseWordsAndChannel() {
+            assertThat(parse("learnings")).isEqualTo(new Command.Learnings("", ChannelRef.current()));
+            assertThat(parse("learnings flaky tests"))
+                    .isEqualTo(new Command.Learnings("flaky tests", ChannelRef.current()));
+            assertThat(parse("learnings retry in <#C0STANDUP|standup>"))
+                    .isEqualTo(new Command.Learnings("retry", ChannelRef.ofId("C0STANDUP", "standup")));
+            assertThat(parse("library \"retry* AND ( <#C0STANDUP>"))
+                    .isEqualTo(new Command.Learnings("\"retry* AND (", ChannelRef.ofId("C0STANDUP", null)));
+        }
+
+        @Test
+        @DisplayName("refuses a wall of words, and suggests itself for a near miss")
+        void shouldRefuseTooManyWords() {
+            assertThat(parse("learnings " + "word ".repeat(60))).isInstanceOf(Command.Invalid.class);
+            assertThat(((Command.Invalid) parse("learnigs retry")).message()).contains("/ownership learnings");
+        }
+    }
 }

@@ -79,4 +79,17 @@ class DigestSlackBlocksTest {
         assertThat(DigestSlackBlocks.overflow(digest, Map.of())).isEmpty();
         assertThat(json).contains("Prompts answered:* 7 of 10 (70%)");
     }
+
+    @Test
+    @DisplayName("the learnings part points to the library, and a week without learnings has no pointer")
+    void shouldPointToTheLibrary() {
+        String withLearnings = GsonFactory.createSnakeCase().toJson(DigestSlackBlocks.digest(digest(2, 0), Map.of()));
+        String without = GsonFactory.createSnakeCase().toJson(DigestSlackBlocks.digest(digest(0, 1), Map.of()));
+
+        assertThat(withLearnings)
+                .contains("Every learning of #standup stays in its library")
+                .contains("/ownership learnings WORDS")
+                .contains("Search learnings");
+        assertThat(without).doesNotContain("/ownership learnings");
+    }
 }

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.view.View;
+import dev.ownership.bot.learning.LibraryAnswer;
+import dev.ownership.bot.learning.LibraryEntry;
+import dev.ownership.bot.learning.LibraryScope;
 import dev.ownership.bot.streak.Streak;
 import dev.ownership.bot.streak.StreakKind;
 import dev.ownership.bot.streak.TeamProgress;
 import dev.ownership.bot.streak.WeekSummary;
+import dev.ownership.storage.learning.SearchTerms;
+import dev.ownership.storage.prompt.SharedItem;
 import dev.ownership.storage.workspace.Team;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -73,12 +78,14 @@ class HomeSlackBlocksTest {
                 teams.stream().map(HomeSlackBlocksTest::progress).toList(),
                 false,
                 teams,
-                "x".repeat(5_000));
+                "x".repeat(5_000),
+                learnings(teams));
 
         View view = HomeSlackBlocks.home(page);
 
         assertThat(view.getType()).isEqualTo("home");
         assertThat(view.getBlocks()).hasSizeLessThanOrEqualTo(100);
+        assertThat(view.getBlocks().toString()).contains("*Team learnings*").contains("learnings_search_open");
         for (LayoutBlock block : view.getBlocks()) {
             if (block instanceof SectionBlock section && section.getText() != null) {
                 assertThat(section.getText().getText()).hasSizeLessThanOrEqualTo(3_000);
@@ -90,7 +97,18 @@ class HomeSlackBlocksTest {
     @DisplayName("shows streaks with a bar toward the next milestone, and a trophy past the last one")
     void shouldShowVisuals() {
         HomePage page = new HomePage(
-                "U0ME", NOW, MONDAY, false, null, false, true, List.of(progress(team(1))), true, List.of(), null);
+                "U0ME",
+                NOW,
+                MONDAY,
+                false,
+                null,
+                false,
+                true,
+                List.of(progress(team(1))),
+                true,
+                List.of(),
+                null,
+                learnings(List.of()));
 
         String text = HomeSlackBlocks.home(page).getBlocks().toString();
 
@@ -103,6 +121,24 @@ class HomeSlackBlocksTest {
                 .contains("Nudges about blockers without a next step: *off*")
                 .contains("Scheduled prompts (learnings, risks, impact): *on*")
                 .doesNotContain("For leads")
+                .doesNotContain("Team learnings")
                 .doesNotContain("You're paused");
+    }
+
+    /** The latest learnings of {@code teams}, each far longer than a line shows; no section without teams. */
+    private static LibraryAnswer learnings(List<Team> teams) {
+        LibraryScope scope = teams.isEmpty() ? new LibraryScope(List.of(), "no team") : new LibraryScope(teams, null);
+        List<LibraryEntry> entries = teams.stream()
+                .limit(3)
+                .map(team -> new LibraryEntry(
+                        new SharedItem(1, team.channelId(), "U0ME", "y".repeat(2_000), NOW, "1.000100"),
+                        team,
+                        "https://example.slack.com/archives/" + team.channelId() + "/p1000100"))
+                .toList();
+        return new LibraryAnswer(
+                scope,
+                teams.isEmpty() ? LibraryAnswer.Kind.REFUSED : LibraryAnswer.Kind.LATEST,
+                SearchTerms.of(""),
+                entries);
     }
 }

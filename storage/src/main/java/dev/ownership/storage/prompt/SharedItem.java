@@ -1,5 +1,7 @@
 package dev.ownership.storage.prompt;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,5 +21,16 @@ public record SharedItem(long id, String channelId, String userId, String text, 
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** The item in the current row of {@code rows}, whose first six columns are this record's, in order. */
+    public static SharedItem fromRow(ResultSet rows) throws SQLException {
+        return new SharedItem(
+                rows.getLong(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                Instant.ofEpochMilli(rows.getLong(5)),
+                rows.getString(6));
     }
 }

@@ -60,13 +60,7 @@ final class SharedItems {
                 List<SharedItem> items = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        items.add(new SharedItem(
-                                rows.getLong(1),
-                                rows.getString(2),
-                                rows.getString(3),
-                                rows.getString(4),
-                                Instant.ofEpochMilli(rows.getLong(5)),
-                                rows.getString(6)));
+                        items.add(SharedItem.fromRow(rows));
                     }
                 }
                 return items;
