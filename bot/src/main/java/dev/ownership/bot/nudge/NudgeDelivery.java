@@ -62,12 +62,19 @@ public final class NudgeDelivery {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Settles nudges left half-sent by a crash; called once at start-up. */
+    /**
+     * Settles nudges left half-sent by a crash, and forgets standup bots' reports a crash left between their ack and
+     * finding their person; called once at start-up.
+     */
     public void recoverInterrupted() {
         Instant now = clock.instant();
         int settled = posts.failInterruptedClaims(now.minus(INTERRUPTED_CLAIM), now);
         if (settled > 0) {
             log.warn("{} nudge(s) were interrupted by a crash while sending; not sending them again", settled);
+        }
+        int dropped = posts.dropArrivalsBefore(now.minus(INTERRUPTED_CLAIM));
+        if (dropped > 0) {
+            log.warn("{} standup bot report(s) were interrupted by a crash before their person was found", dropped);
         }
     }
 

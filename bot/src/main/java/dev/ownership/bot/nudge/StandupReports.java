@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Another bot's posts, and posts of the named bot that cannot be attributed, change nothing; the latter are logged at
  * debug, by ids only. Nothing of the report is kept beyond what {@link StandupService} keeps for any post.
  *
- * <p>Looks people up in Slack, so it runs after the event's ack. Thread-safe.
+ * <p>Like any post, a report is recorded before its event is acknowledged ({@link #received}, database only): its
+ * verdict waits, with no person, until {@link #attribute} (which looks people up in Slack, so it runs after the ack)
+ * finds the one member it names, or forgets it. Thread-safe.
  */
 public final class StandupReports {
     private static final Logger log = LoggerFactory.getLogger(StandupReports.class);
@@ -44,38 +46,74 @@ public final class StandupReports {
         this.standups = Objects.requireNonNull(standups, "standups");
     }
 
-    /** A bot posted at the top level of a channel. */
-    public void posted(BotPost post) {
+    /**
+     * A bot posted at the top level of a channel; called before the ack. A report of the team's standup bot is
+     * recorded without its person, who is to be found by {@link #attribute}.
+     *
+     * @return the report to attribute, or empty when the post is not one (or was recorded before)
+     */
+    Optional<Arrival> received(BotPost post) {
         Optional<ReportBot> bot = reportBot(post);
         if (bot.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         ReportReading.Reading reading = ReportReading.read(post, bot.get().botName());
         if (!reading.isReport()) {
             log.debug("Skipped a post of the standup bot in {} ({}): {}", post.channelId(), post.ts(), reading.why());
-            return;
+            return Optional.empty();
         }
-        Optional<String> person = member(post, reading.named());
-        person.ifPresent(userId -> standups.posted(post.channelId(), post.ts(), userId, reading.answers()));
+        if (!standups.arrived(post.channelId(), post.ts(), reading.answers())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Arrival(post, reading.named()));
     }
 
     /**
-     * A bot edited a top-level post of a channel (Geekbot lets people edit a report after sending it): a report read
-     * before is judged again as its person's, whoever the edit names; one not read before is read now.
+     * Finds the one member of the channel a received report names, after the ack, or forgets the report: also when
+     * Slack cannot be asked, since nothing that names the person is kept to ask again later.
      */
-    public void edited(BotPost post) {
+    void attribute(Arrival arrival) {
+        BotPost post = arrival.post();
+        Optional<String> person = Optional.empty();
+        try {
+            person = member(post, arrival.named());
+        } finally {
+            if (person.isPresent()) {
+                standups.attributed(post.channelId(), post.ts(), person.get());
+            } else {
+                standups.unattributed(post.channelId(), post.ts());
+            }
+        }
+    }
+
+    /**
+     * A bot edited a top-level post of a channel (Geekbot lets people edit a report after sending it); called before
+     * the ack. A report read before is judged again as its person's, whoever the edit names; one not read before is
+     * received now.
+     *
+     * @return the report to attribute, when the edit is the first this bot saw of it
+     */
+    Optional<Arrival> edited(BotPost post) {
         Optional<ReportBot> bot = reportBot(post);
         if (bot.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Optional<StandupPost> known = posts.find(post.channelId(), post.ts());
         if (known.isEmpty()) {
-            posted(post);
-            return;
+            return received(post);
         }
         ReportReading.Reading reading = ReportReading.read(post, bot.get().botName());
         String answers = reading.isReport() ? reading.answers() : "";
         standups.edited(post.channelId(), post.ts(), known.get().userId(), answers);
+        return Optional.empty();
+    }
+
+    /** A report recorded before its ack, and whom it names. */
+    record Arrival(BotPost post, ReportReading.Named named) {
+        Arrival {
+            Objects.requireNonNull(post, "post");
+            Objects.requireNonNull(named, "named");
+        }
     }
 
     private Optional<ReportBot> reportBot(BotPost post) {

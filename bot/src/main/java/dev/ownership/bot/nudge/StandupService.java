@@ -6,6 +6,7 @@ import dev.ownership.bot.detection.Label;
 import dev.ownership.bot.ops.MetricName;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.streak.ProgressRefresher;
+import dev.ownership.storage.nudge.FirstVerdict;
 import dev.ownership.storage.nudge.StandupPost;
 import dev.ownership.storage.nudge.StandupPost.ProposalVia;
 import dev.ownership.storage.nudge.StandupPost.State;
@@ -72,26 +73,43 @@ public final class StandupService {
             return;
         }
         Instant now = clock.instant();
-        Classification verdict = detector.classify(text);
-        Verdict stored = Verdict.of(verdict, now, grace);
-        boolean recorded = posts.record(
-                channelId,
-                ts,
-                userId,
-                now,
-                StoredVerdicts.stored(verdict.label()),
-                StoredVerdicts.stored(verdict.category()),
-                verdict.reasons(),
-                stored.state(),
-                stored.dueAt(),
-                stored.via(),
-                now);
+        FirstVerdict verdict = firstVerdict(text, now);
+        boolean recorded = posts.record(channelId, ts, userId, now, verdict, now);
         if (recorded) {
-            metrics.count(MetricName.STANDUP_POSTS, "label", verdict.label().wireName());
-            if (stored.via() != null) {
+            metrics.count(MetricName.STANDUP_POSTS, "label", verdict.label().column());
+            if (verdict.proposalVia() != null) {
                 progress.refresh(userId);
             }
         }
+    }
+
+    /**
+     * A standup bot's report in {@code channelId}, whose person is not known yet: its verdict is recorded now, on the
+     * ack path, and waits for {@link #attributed} or {@link #unattributed}. Nothing is nudged until then.
+     *
+     * @return whether the report was recorded (false when the channel is unwatched or for a redelivery)
+     */
+    public boolean arrived(String channelId, String ts, String text) {
+        if (!teams.isWatched(channelId)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return posts.recordArrival(channelId, ts, now, firstVerdict(text, now), now);
+    }
+
+    /** The report that {@link #arrived} is {@code userId}'s: from now on it is their post like any other. */
+    public void attributed(String channelId, String ts, String userId) {
+        posts.attributeArrival(channelId, ts, userId, clock.instant()).ifPresent(post -> {
+            metrics.count(MetricName.STANDUP_POSTS, "label", post.label().column());
+            if (post.state() == State.PROPOSED) {
+                progress.refresh(userId);
+            }
+        });
+    }
+
+    /** The report that {@link #arrived} names no single member of its channel: it is forgotten. */
+    public void unattributed(String channelId, String ts) {
+        posts.dropArrival(channelId, ts);
     }
 
     /**
@@ -169,6 +187,18 @@ public final class StandupService {
     /** A standup post was deleted: its pending nudge is cancelled. */
     public void deleted(String channelId, String ts) {
         posts.markDeleted(channelId, ts, clock.instant());
+    }
+
+    private FirstVerdict firstVerdict(String text, Instant postedAt) {
+        Classification verdict = detector.classify(text);
+        Verdict stored = Verdict.of(verdict, postedAt, grace);
+        return new FirstVerdict(
+                StoredVerdicts.stored(verdict.label()),
+                StoredVerdicts.stored(verdict.category()),
+                verdict.reasons(),
+                stored.state(),
+                stored.dueAt(),
+                stored.via());
     }
 
     private record Verdict(State state, Instant dueAt, ProposalVia via) {

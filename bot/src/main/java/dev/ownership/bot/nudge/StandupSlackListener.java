@@ -10,12 +10,14 @@ import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.ownership.bot.slack.BackgroundWork;
 import dev.ownership.bot.slack.Listener;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Message events from channels: top-level posts (plain and with files), the author's thread replies and
  * broadcasts, edits and deletions go to the {@link StandupService}. Messages from bots are ignored, except the
- * top-level posts (and their edits) of other apps' bots, which go to {@link StandupReports} after the ack, since
- * attributing a report looks people up; it reads only those of the bot a team named. Ownership's own posts are never
+ * top-level posts (and their edits) of other apps' bots, which go to {@link StandupReports}: it reads only those of the
+ * bot a team named, records them before the ack like any post, and attributes them to their person after it, since
+ * that looks people up. Ownership's own posts are never
  * reports. Other subtypes (joins, topic changes, ...) are acknowledged without effect by the app's auto-ack.
  */
 public final class StandupSlackListener implements Listener {
@@ -40,16 +42,14 @@ public final class StandupSlackListener implements Listener {
                 message(event.getChannel(), event.getTs(), event.getThreadTs(), event.getUser(), event.getText());
             } else if (isOtherBot(event.getUser(), event.getBotId())
                     && isTopLevel(event.getTs(), event.getThreadTs())) {
-                BotPost post = ReportSlackPosts.of(event);
-                work.submit("standup.report", () -> reports.posted(post));
+                attributeLater(reports.received(ReportSlackPosts.of(event)));
             }
             return context.ack();
         });
         app.event(MessageBotEvent.class, (payload, context) -> {
             MessageBotEvent event = payload.getEvent();
             if (isOtherBot(null, event.getBotId()) && isTopLevel(event.getTs(), event.getThreadTs())) {
-                BotPost post = ReportSlackPosts.of(event);
-                work.submit("standup.report", () -> reports.posted(post));
+                attributeLater(reports.received(ReportSlackPosts.of(event)));
             }
             return context.ack();
         });
@@ -80,8 +80,7 @@ public final class StandupSlackListener implements Listener {
             } else if (message != null
                     && isOtherBot(message.getUser(), message.getBotId())
                     && isTopLevel(message.getTs(), message.getThreadTs())) {
-                BotPost post = ReportSlackPosts.of(event.getChannel(), message);
-                work.submit("standup.report-edited", () -> reports.edited(post));
+                attributeLater(reports.edited(ReportSlackPosts.of(event.getChannel(), message)));
             }
             return context.ack();
         });
@@ -92,6 +91,10 @@ public final class StandupSlackListener implements Listener {
             }
             return context.ack();
         });
+    }
+
+    private void attributeLater(Optional<StandupReports.Arrival> arrival) {
+        arrival.ifPresent(report -> work.submit("standup.report", () -> reports.attribute(report)));
     }
 
     private void message(String channel, String ts, String threadTs, String user, String text) {

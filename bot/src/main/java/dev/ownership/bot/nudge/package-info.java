@@ -8,8 +8,8 @@
  * {@code NudgeSlackInteractions} handles its buttons and modal. Every other class here is Slack-free (an
  * architecture test keeps it so); its records live in {@code dev.ownership.storage.nudge}.
  *
- * <p>The reports of the standup bot a team already uses are read here too: {@code StandupReports} attributes each
- * post of the bot the team named ({@code StandupBots}) to exactly one channel member and hands it to
- * {@code StandupService} as that person's post ({@code docs/STANDUP_BOTS.md}).
+ * <p>The reports of the standup bot a team already uses are read here too: {@code StandupReports} records each post
+ * of the bot the team named ({@code StandupBots}) before the ack, then attributes it to exactly one channel member,
+ * making it that person's post in {@code StandupService}, or forgets it ({@code docs/STANDUP_BOTS.md}).
  */
 package dev.ownership.bot.nudge;

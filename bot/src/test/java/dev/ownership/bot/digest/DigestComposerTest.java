@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ownership.simulator.ManualClock;
 import dev.ownership.storage.Database;
 import dev.ownership.storage.digest.DigestRepository;
+import dev.ownership.storage.nudge.FirstVerdict;
 import dev.ownership.storage.nudge.PostCategory;
 import dev.ownership.storage.nudge.PostLabel;
 import dev.ownership.storage.nudge.StandupPost.ProposalVia;
@@ -67,12 +68,13 @@ class DigestComposerTest {
                 ts,
                 user,
                 at,
-                state == State.PROPOSED ? PostLabel.BLOCKER_WITH_PROPOSAL : PostLabel.BLOCKER_WITHOUT_PROPOSAL,
-                PostCategory.REVIEW_PENDING,
-                List.of("cue"),
-                state == State.PROPOSED ? State.PROPOSED : State.PENDING,
-                at.plus(Duration.ofMinutes(10)),
-                state == State.PROPOSED ? ProposalVia.AT_ONCE : null,
+                new FirstVerdict(
+                        state == State.PROPOSED ? PostLabel.BLOCKER_WITH_PROPOSAL : PostLabel.BLOCKER_WITHOUT_PROPOSAL,
+                        PostCategory.REVIEW_PENDING,
+                        List.of("cue"),
+                        state == State.PROPOSED ? State.PROPOSED : State.PENDING,
+                        at.plus(Duration.ofMinutes(10)),
+                        state == State.PROPOSED ? ProposalVia.AT_ONCE : null),
                 at);
         return ts;
     }

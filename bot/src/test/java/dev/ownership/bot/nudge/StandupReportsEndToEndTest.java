@@ -13,10 +13,13 @@ import dev.ownership.bot.config.Config;
 import dev.ownership.simulator.ActionSource;
 import dev.ownership.simulator.BotReport;
 import dev.ownership.simulator.EventDelivery;
+import dev.ownership.simulator.Fault;
 import dev.ownership.simulator.RecordedCall;
 import dev.ownership.simulator.SimMessage;
 import dev.ownership.simulator.SimUser;
 import dev.ownership.simulator.SlackSimulator;
+import dev.ownership.storage.nudge.FirstVerdict;
+import dev.ownership.storage.nudge.PostLabel;
 import dev.ownership.storage.nudge.StandupPost;
 import dev.ownership.storage.nudge.StandupRepository;
 import java.time.Duration;
@@ -107,6 +110,21 @@ class StandupReportsEndToEndTest {
         return new StandupRepository(harness.bot().database()).find(STANDUP, report.ts());
     }
 
+    /** How many of the report's rows wait for their person: recorded at the ack, not yet attributed. */
+    private int waiting(EventDelivery report) {
+        return harness.bot().database().read(connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT count(*) FROM report_arrivals WHERE channel_id = ? AND ts = ?")) {
+                statement.setString(1, STANDUP);
+                statement.setString(2, report.ts());
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+    }
+
     private List<RecordedCall> botPosts() {
         return harness.sim().calls("chat.postMessage");
     }
@@ -161,6 +179,63 @@ class StandupReportsEndToEndTest {
         }
 
         @Test
+        @DisplayName("a report is recorded before its ack; the person it names is found after the ack")
+        void shouldRecordBeforeAck() {
+            harness.sim().faults().failNext("conversations.members", Fault.delay(Duration.ofSeconds(2)));
+
+            EventDelivery delivery = harness.slack().botReport(STANDUP, GEEKBOT, BotReport.mentioning(ALICE, BLOCKED));
+
+            assertThat(delivery.status()).isEqualTo(200);
+            assertThat(waiting(delivery)).as("its verdict, recorded by the ack").isEqualTo(1);
+            assertThat(recorded(delivery))
+                    .as("no person's post until attributed")
+                    .isEmpty();
+            harness.probe().awaitBackgroundWork(WAIT);
+            assertThat(waiting(delivery)).isZero();
+            assertThat(recorded(delivery))
+                    .hasValueSatisfying(post -> assertThat(post.userId()).isEqualTo(ALICE));
+        }
+
+        @Test
+        @DisplayName("a report a crash left before its person was found is forgotten at the next start, never nudged")
+        void shouldForgetInterruptedReports() {
+            harness.sim().faults().failAlways("conversations.members", Fault.serverError(503));
+            EventDelivery delivery = harness.slack().botReport(STANDUP, GEEKBOT, BotReport.mentioning(ALICE, BLOCKED));
+            assertThat(waiting(delivery)).isEqualTo(1);
+            harness.probe().awaitBackgroundWork(WAIT);
+            harness.sim().faults().clear("conversations.members");
+            assertThat(waiting(delivery))
+                    .as("a lookup that failed names nobody")
+                    .isZero();
+
+            new StandupRepository(harness.bot().database())
+                    .recordArrival(
+                            STANDUP,
+                            "1800000000.000100",
+                            harness.clock().instant(),
+                            new FirstVerdict(
+                                    PostLabel.BLOCKER_WITHOUT_PROPOSAL,
+                                    null,
+                                    List.of(),
+                                    StandupPost.State.PENDING,
+                                    harness.clock().instant().plus(GRACE),
+                                    null),
+                            harness.clock().instant());
+            harness.advance(Duration.ofMinutes(6));
+            harness.restart();
+
+            int left = harness.bot().database().read(connection -> {
+                try (var rows = connection.createStatement().executeQuery("SELECT count(*) FROM report_arrivals")) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            });
+            assertThat(left).isZero();
+            harness.advance(GRACE);
+            assertThat(botPosts()).isEmpty();
+        }
+
+        @Test
         @DisplayName("the person's own next step in the report's thread cancels the nudge, as for their own post")
         void shouldCancelOnPersonsThreadReply() {
             EventDelivery delivery = report(GEEKBOT, BotReport.mentioning(ALICE, BLOCKED));
@@ -199,6 +274,9 @@ class StandupReportsEndToEndTest {
 
             assertThat(recorded(byName)).isEmpty();
             assertThat(recorded(byId)).isEmpty();
+            assertThat(waiting(byName) + waiting(byId))
+                    .as("nothing of them kept")
+                    .isZero();
             assertThat(botPosts()).isEmpty();
         }
 

@@ -43,17 +43,7 @@ public final class StandupRepository {
      * @return {@code false} if a post with the same channel and ts is already recorded (a redelivery)
      */
     public boolean record(
-            String channelId,
-            String ts,
-            String userId,
-            Instant postedAt,
-            PostLabel label,
-            PostCategory category,
-            List<String> reasons,
-            State state,
-            Instant dueAt,
-            ProposalVia proposalVia,
-            Instant now) {
+            String channelId, String ts, String userId, Instant postedAt, FirstVerdict verdict, Instant now) {
         return database.writeStatement(connection -> {
             try (var statement = connection.prepareStatement(
                     """
@@ -65,17 +55,102 @@ public final class StandupRepository {
                 statement.setString(1, channelId);
                 statement.setString(2, ts);
                 statement.setString(3, userId);
-                statement.setLong(4, postedAt.toEpochMilli());
-                statement.setString(5, label.column());
-                statement.setString(6, category == null ? null : category.column());
-                statement.setString(7, joinReasons(reasons));
-                statement.setString(8, state.column());
-                setInstant(statement, 9, dueAt);
-                setInstant(statement, 10, proposalVia == null ? null : postedAt);
-                statement.setString(11, proposalVia == null ? null : proposalVia.column());
+                bindVerdict(statement, 4, postedAt, verdict);
+                setInstant(statement, 10, verdict.proposalVia() == null ? null : postedAt);
+                statement.setString(
+                        11,
+                        verdict.proposalVia() == null
+                                ? null
+                                : verdict.proposalVia().column());
                 statement.setLong(12, now.toEpochMilli());
                 return statement.executeUpdate() == 1;
             }
+        });
+    }
+
+    /**
+     * Records the verdict of a standup bot's report whose person is not known yet (see {@link #attributeArrival}).
+     * Only a first verdict is kept: {@code clear}, {@code pending} (with its due time) or {@code proposed} at once.
+     *
+     * @return {@code false} if the report is already recorded, waiting or attributed (a redelivery)
+     */
+    public boolean recordArrival(String channelId, String ts, Instant postedAt, FirstVerdict verdict, Instant now) {
+        return database.writeStatement(connection -> {
+            try (var statement = connection.prepareStatement(
+                    """
+                    INSERT INTO report_arrivals (channel_id, ts, posted_at, label, category, reasons, state, due_at,
+                                                 proposal_via, arrived_at)
+                    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                     WHERE NOT EXISTS (SELECT 1 FROM standup_posts WHERE channel_id = ?1 AND ts = ?2)
+                    ON CONFLICT (channel_id, ts) DO NOTHING
+                    """)) {
+                statement.setString(1, channelId);
+                statement.setString(2, ts);
+                bindVerdict(statement, 3, postedAt, verdict);
+                statement.setString(
+                        9,
+                        verdict.proposalVia() == null
+                                ? null
+                                : verdict.proposalVia().column());
+                statement.setLong(10, now.toEpochMilli());
+                return statement.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Moves a waiting report to the posts as {@code userId}'s, in one transaction.
+     *
+     * @return the post as recorded, or empty if no report was waiting (moved or dropped already)
+     */
+    public Optional<StandupPost> attributeArrival(String channelId, String ts, String userId, Instant now) {
+        boolean moved = database.inTransaction(connection -> {
+            boolean inserted = execute(
+                    connection,
+                    """
+                    INSERT INTO standup_posts (channel_id, ts, user_id, posted_at, label, category, reasons, state,
+                                               due_at, proposed_at, proposal_via, updated_at)
+                    SELECT channel_id, ts, ?, posted_at, label, category, reasons, state, due_at,
+                           CASE WHEN proposal_via IS NULL THEN NULL ELSE posted_at END, proposal_via, ?
+                      FROM report_arrivals WHERE channel_id = ? AND ts = ?
+                    ON CONFLICT (channel_id, ts) DO NOTHING
+                    """,
+                    statement -> {
+                        statement.setString(1, userId);
+                        statement.setLong(2, now.toEpochMilli());
+                        statement.setString(3, channelId);
+                        statement.setString(4, ts);
+                    });
+            deleteArrival(connection, channelId, ts);
+            return inserted;
+        });
+        return moved ? find(channelId, ts) : Optional.empty();
+    }
+
+    /** Drops a waiting report that names no single person: nothing of it is kept. */
+    public boolean dropArrival(String channelId, String ts) {
+        return database.inTransaction(connection -> deleteArrival(connection, channelId, ts));
+    }
+
+    /**
+     * Drops reports left waiting since before {@code arrivedBefore}: a crash came between their ack and their
+     * attribution, and nothing that could name their person was kept.
+     *
+     * @return how many were dropped
+     */
+    public int dropArrivalsBefore(Instant arrivedBefore) {
+        return database.inTransaction(connection -> {
+            try (var statement = connection.prepareStatement("DELETE FROM report_arrivals WHERE arrived_at < ?")) {
+                statement.setLong(1, arrivedBefore.toEpochMilli());
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static boolean deleteArrival(Connection connection, String channelId, String ts) throws SQLException {
+        return execute(connection, "DELETE FROM report_arrivals WHERE channel_id = ? AND ts = ?", statement -> {
+            statement.setString(1, channelId);
+            statement.setString(2, ts);
         });
     }
 
@@ -363,6 +438,19 @@ public final class StandupRepository {
     private static Instant instant(ResultSet rows, String column) throws SQLException {
         long value = rows.getLong(column);
         return rows.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
+
+    /** Binds a first verdict's six columns, from {@code posted_at} to {@code due_at}, from {@code index} on. */
+    private static void bindVerdict(PreparedStatement statement, int index, Instant postedAt, FirstVerdict verdict)
+            throws SQLException {
+        statement.setLong(index, postedAt.toEpochMilli());
+        statement.setString(index + 1, verdict.label().column());
+        statement.setString(
+                index + 2,
+                verdict.category() == null ? null : verdict.category().column());
+        statement.setString(index + 3, joinReasons(verdict.reasons()));
+        statement.setString(index + 4, verdict.state().column());
+        setInstant(statement, index + 5, verdict.dueAt());
     }
 
     private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {

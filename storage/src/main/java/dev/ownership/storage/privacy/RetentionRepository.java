@@ -38,7 +38,9 @@ public final class RetentionRepository {
             new String[] {"long_blockers", "detected_at"},
             new String[] {"blocker_replies", "replied_at"},
             new String[] {"blocker_resolutions", "resolved_at"},
-            new String[] {"unblocks", "resolved_at"});
+            new String[] {"unblocks", "resolved_at"},
+            // Waits seconds for its person; one a crash left is dropped at start-up, and by retention at the latest.
+            new String[] {"report_arrivals", "arrived_at"});
 
     private final Database database;
 

@@ -50,12 +50,13 @@ class StandupRepositoryTest {
                 ts,
                 user,
                 POSTED,
-                PostLabel.BLOCKER_WITHOUT_PROPOSAL,
-                PostCategory.REVIEW_PENDING,
-                List.of("'waiting on' in the Blockers section", "no next step found"),
-                State.PENDING,
-                POSTED.plusSeconds(600),
-                null,
+                new FirstVerdict(
+                        PostLabel.BLOCKER_WITHOUT_PROPOSAL,
+                        PostCategory.REVIEW_PENDING,
+                        List.of("'waiting on' in the Blockers section", "no next step found"),
+                        State.PENDING,
+                        POSTED.plusSeconds(600),
+                        null),
                 POSTED);
     }
 
@@ -69,6 +70,85 @@ class StandupRepositoryTest {
         assertThat(post.state()).isEqualTo(State.PENDING);
         assertThat(post.reasons()).containsExactly("'waiting on' in the Blockers section", "no next step found");
         assertThat(post.proposalText()).isNull();
+    }
+
+    private boolean arrived(String ts) {
+        return posts.recordArrival(
+                "C1",
+                ts,
+                POSTED,
+                new FirstVerdict(
+                        PostLabel.BLOCKER_WITHOUT_PROPOSAL,
+                        PostCategory.REVIEW_PENDING,
+                        List.of("no next step found"),
+                        State.PENDING,
+                        POSTED.plusSeconds(600),
+                        null),
+                POSTED);
+    }
+
+    @Nested
+    @DisplayName("a standup bot's report waiting for its person")
+    class Arrivals {
+        @Test
+        @DisplayName("is no post and never due until attributed; then it is the person's, due as judged")
+        void shouldWaitThenMove() {
+            assertThat(arrived("2.0001")).isTrue();
+            assertThat(arrived("2.0001")).isFalse();
+            assertThat(posts.find("C1", "2.0001")).isEmpty();
+            assertThat(posts.due(POSTED.plusSeconds(3600), 10)).isEmpty();
+
+            StandupPost post = posts.attributeArrival("C1", "2.0001", "U7", POSTED.plusSeconds(2))
+                    .orElseThrow();
+
+            assertThat(post.userId()).isEqualTo("U7");
+            assertThat(post.state()).isEqualTo(State.PENDING);
+            assertThat(post.reasons()).containsExactly("no next step found");
+            assertThat(posts.due(POSTED.plusSeconds(600), 10))
+                    .extracting(StandupPost::ts)
+                    .containsExactly("2.0001");
+            assertThat(posts.attributeArrival("C1", "2.0001", "U8", POSTED.plusSeconds(3)))
+                    .as("moved once")
+                    .isEmpty();
+            assertThat(arrived("2.0001")).as("a redelivery after the move").isFalse();
+        }
+
+        @Test
+        @DisplayName("a report proposed at once keeps its next step's time when attributed")
+        void shouldKeepProposedAtOnce() {
+            posts.recordArrival(
+                    "C1",
+                    "2.0002",
+                    POSTED,
+                    new FirstVerdict(
+                            PostLabel.BLOCKER_WITH_PROPOSAL,
+                            PostCategory.REVIEW_PENDING,
+                            List.of(),
+                            State.PROPOSED,
+                            null,
+                            ProposalVia.AT_ONCE),
+                    POSTED);
+
+            StandupPost post = posts.attributeArrival("C1", "2.0002", "U7", POSTED.plusSeconds(1))
+                    .orElseThrow();
+
+            assertThat(post.proposalVia()).isEqualTo(ProposalVia.AT_ONCE);
+            assertThat(post.proposedAt()).isEqualTo(POSTED);
+        }
+
+        @Test
+        @DisplayName("dropped, or left by a crash and dropped at start-up, nothing of it remains")
+        void shouldDrop() {
+            arrived("2.0003");
+            arrived("2.0004");
+            assertThat(posts.dropArrival("C1", "2.0003")).isTrue();
+            assertThat(posts.attributeArrival("C1", "2.0003", "U7", POSTED)).isEmpty();
+
+            assertThat(posts.dropArrivalsBefore(POSTED)).isZero();
+            assertThat(posts.dropArrivalsBefore(POSTED.plusMillis(1))).isEqualTo(1);
+            assertThat(posts.attributeArrival("C1", "2.0004", "U7", POSTED)).isEmpty();
+            assertThat(posts.find("C1", "2.0004")).isEmpty();
+        }
     }
 
     @Test

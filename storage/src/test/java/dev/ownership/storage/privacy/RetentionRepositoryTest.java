@@ -3,6 +3,10 @@ package dev.ownership.storage.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ownership.storage.Database;
+import dev.ownership.storage.nudge.FirstVerdict;
+import dev.ownership.storage.nudge.PostLabel;
+import dev.ownership.storage.nudge.StandupPost;
+import dev.ownership.storage.nudge.StandupRepository;
 import dev.ownership.storage.pause.PauseRepository;
 import dev.ownership.storage.pause.PersonalControlRepository;
 import dev.ownership.storage.prompt.PromptDelivery;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +67,13 @@ class RetentionRepositoryTest {
                         LocalDate.of(2026, 1, 1),
                         null,
                         at);
+        new StandupRepository(database)
+                .recordArrival(
+                        "C1",
+                        userId + ".report",
+                        at,
+                        new FirstVerdict(PostLabel.NONE, null, List.of(), StandupPost.State.CLEAR, null, null),
+                        at);
     }
 
     @Test
@@ -80,7 +92,8 @@ class RetentionRepositoryTest {
                 .containsEntry("impacts", 1)
                 .containsEntry("prompt_deliveries", 1)
                 .containsEntry("standup_days", 1)
-                .containsEntry("streak_milestones", 1);
+                .containsEntry("streak_milestones", 1)
+                .containsEntry("report_arrivals", 1);
         for (String table : deleted.keySet()) {
             if (!table.equals("pauses")) {
                 assertThat(rows.count(table)).as(table).isEqualTo(1);
