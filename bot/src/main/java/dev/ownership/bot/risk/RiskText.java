@@ -43,13 +43,20 @@ public final class RiskText {
                 + shortened(entry.text()).replace("\n", " ") + " — <@" + entry.userId() + ">" + note;
     }
 
-    /** What a check-in DM (or the answer to a button) becomes once the risk was changed. */
+    /**
+     * What a check-in DM (or the answer to a button) becomes once the risk was changed. Both the author and whoever
+     * changed it may read it, so it thanks the author only for what they did themselves.
+     */
     static String changed(RegisterEntry entry, String actorId, int followupDays) {
-        String by = actorId.equals(entry.userId()) ? "" : " by <@" + actorId + ">";
+        boolean byAuthor = actorId.equals(entry.userId());
+        String by = byAuthor ? "" : " by <@" + actorId + ">";
         String risk = "\n>" + shortened(entry.text()).replace("\n", "\n>");
-        String again = "I'll check in again in " + followupDays + (followupDays == 1 ? " day." : " days.");
+        String again = (byAuthor ? "I'll check in again in " : "I'll check in with <@" + entry.userId() + "> again in ")
+                + followupDays
+                + (followupDays == 1 ? " day." : " days.");
         return switch (entry.status()) {
-            case RESOLVED -> ":white_check_mark: *Resolved*" + by + ". Thanks for closing the loop." + risk;
+            case RESOLVED ->
+                ":white_check_mark: *Resolved*" + by + (byAuthor ? ". Thanks for closing the loop." : ".") + risk;
             case ACCEPTED -> ":ok_hand: *Accepted*" + by + ": the team lives with this one knowingly." + risk;
             case MITIGATING ->
                 ":hammer_and_wrench: *Mitigating*" + by

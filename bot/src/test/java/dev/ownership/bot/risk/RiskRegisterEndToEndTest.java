@@ -177,11 +177,31 @@ class RiskRegisterEndToEndTest {
 
             harness.slack().clickButton(ALICE, checkin, RiskRegister.CHECKIN_RESOLVED);
 
-            assertThat(awaitUpdateOf(checkin).text()).contains("Resolved").contains(ALICES_RISK);
+            assertThat(awaitUpdateOf(checkin).text())
+                    .contains("Resolved")
+                    .contains("Thanks for closing the loop")
+                    .contains(ALICES_RISK);
             assertThat(entry(id).status()).isEqualTo(RiskStatus.RESOLVED);
             assertThat(entry(id).statusAt()).isEqualTo(harness.clock().instant());
             harness.advance(WEEK.plusDays(1));
             assertThat(checkinsTo(ALICE)).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("a lead resolving the risk settles the author's check-in too, naming the lead and thanking nobody")
+        void shouldSettleTheCheckinWhenALeadResolves() {
+            long id = flag(ALICE, ALICES_RISK);
+            harness.advance(WEEK);
+            RecordedCall checkin = awaitCheckinTo(ALICE, 1);
+            harness.command(LEAD, STANDUP, "risks");
+
+            clickUnder(lastEphemeral(LEAD), LEAD, RiskRegister.SET_RESOLVED, id);
+
+            assertThat(awaitUpdateOf(checkin).text())
+                    .contains("Resolved* by <@" + LEAD + ">")
+                    .contains(ALICES_RISK)
+                    .doesNotContain("Thanks");
+            assertThat(entry(id).status()).isEqualTo(RiskStatus.RESOLVED);
         }
 
         @Test
@@ -299,7 +319,11 @@ class RiskRegisterEndToEndTest {
             assertThat(shown).contains("*open* · 2 days").contains("*open* · under a day");
             RecordedCall answer = clickUnder(lastEphemeral(LEAD), LEAD, RiskRegister.SET_RESOLVED, alices);
 
-            assertThat(answer.text()).contains("Resolved* by <@" + LEAD + ">").contains(ALICES_RISK);
+            assertThat(answer.text())
+                    .contains("Resolved* by <@" + LEAD + ">")
+                    .contains(ALICES_RISK)
+                    .as("only the author is thanked for closing it")
+                    .doesNotContain("Thanks");
             assertThat(answer.param("response_type")).isEqualTo("ephemeral");
             assertThat(entry(alices).status()).isEqualTo(RiskStatus.RESOLVED);
             assertThat(register().changes(alices))
