@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -278,33 +279,55 @@ public final class LongBlockers {
         return repository.postedAt(blocker.latest()).orElse(blocker.since());
     }
 
+    /**
+     * Tells the team's leads of a blocker its author did not answer, each lead in their own working hours (the team's
+     * hours and workdays, in the lead's timezone): those at work now are told, and the rest of the escalation waits
+     * for the next lead's opening. Each lead is claimed before the DM, so none is told twice.
+     */
     private void escalate(LongBlocker blocker, Instant now) {
         Optional<Team> team = teams.find(blocker.channelId()).filter(Team::watched);
         if (team.isEmpty() || !repository.settings(blocker.channelId()).escalation() || repository.isSettled(blocker)) {
             repository.settleEscalation(blocker.key(), "skipped", now);
             return;
         }
-        if (!repository.claimEscalation(blocker.key(), now)) {
-            return;
+        WorkingHours hours = new WorkingHours(
+                team.get().workdays(), team.get().workStart(), team.get().workEnd());
+        Set<String> told = repository.escalatedTo(blocker.key());
+        BlockerMessenger.LeadMessage message = null;
+        Instant nextOpening = null;
+        for (String lead : leadsFor(team.get(), blocker.userId())) {
+            Optional<Person> person = workspace
+                    .person(lead)
+                    .filter(Person::isReachableHuman)
+                    .filter(found ->
+                            controls.pauses().current(lead, found.timezone()).isEmpty());
+            if (person.isEmpty() || told.contains(lead)) {
+                continue;
+            }
+            ZonedDateTime opening = hours.nextOpening(now.atZone(person.get().timezone()));
+            if (opening.toInstant().isAfter(now)) {
+                nextOpening = nextOpening == null || opening.toInstant().isBefore(nextOpening)
+                        ? opening.toInstant()
+                        : nextOpening;
+                continue;
+            }
+            if (!repository.claimEscalation(blocker.key(), lead, now)) {
+                continue;
+            }
+            if (message == null) {
+                message = leadMessage(blocker, team.get(), null, true, now);
+            }
+            boolean sent = messenger.tellLead(lead, message);
+            repository.markEscalated(blocker.key(), lead, sent);
+            told.add(lead);
+            if (sent) {
+                metrics.count(MetricName.LONG_BLOCKER_MESSAGES, "kind", "escalation");
+            }
         }
-        List<String> leads = leadsFor(team.get(), blocker.userId()).stream()
-                .filter(lead -> workspace
-                        .person(lead)
-                        .filter(Person::isReachableHuman)
-                        .filter(person -> controls.pauses()
-                                .current(lead, person.timezone())
-                                .isEmpty())
-                        .isPresent())
-                .toList();
-        BlockerMessenger.LeadMessage message = leadMessage(blocker, team.get(), null, true, now);
-        boolean told = false;
-        for (String lead : leads) {
-            told |= messenger.tellLead(lead, message);
-        }
-        repository.settleEscalation(
-                blocker.key(), told ? "sent" : leads.isEmpty() ? "skipped" : "failed", clock.instant());
-        if (told) {
-            metrics.count(MetricName.LONG_BLOCKER_MESSAGES, "kind", "escalation");
+        if (nextOpening != null) {
+            repository.rescheduleEscalation(blocker.key(), nextOpening, clock.instant());
+        } else {
+            repository.settleEscalation(blocker.key(), told.isEmpty() ? "skipped" : "sent", clock.instant());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ownership.bot.blocker;
 import static dev.ownership.bot.BotHarness.ADMIN;
 import static dev.ownership.bot.BotHarness.ALICE;
 import static dev.ownership.bot.BotHarness.BOB;
+import static dev.ownership.bot.BotHarness.CHEN;
 import static dev.ownership.bot.BotHarness.LEAD;
 import static dev.ownership.bot.BotHarness.STANDUP;
 import static dev.ownership.bot.BotHarness.WAIT;
@@ -242,6 +243,35 @@ class BlockerEndToEndTest {
         assertThat(toLead.text()).contains("has been open for 3 days").doesNotContain("PR #412");
         harness.advance(Duration.ofDays(1));
         assertThat(harness.sim().dmsTo(LEAD)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("an escalation reaches each lead in their own working hours, and each lead once")
+    void shouldEscalateInEachLeadsWorkingHours() {
+        assertThat(harness.command(ADMIN, STANDUP, "leads <@" + LEAD + "> <@" + CHEN + ">"))
+                .contains("<@" + CHEN + ">");
+        assertThat(harness.command(LEAD, STANDUP, "settings escalation on")).contains("Escalation is on");
+        blockerWithoutStepForThreeWorkdays();
+
+        // Thursday 11:00 in Berlin is 19:00 in Tokyo: the Berlin lead is told, the Tokyo lead not yet.
+        harness.clock().set(Instant.parse("2026-11-26T10:00:00Z"));
+        harness.probe().awaitDueWorkPass(WAIT);
+        harness.sim().awaitCall("chat.postMessage", call -> LEAD.equals(call.param("channel")), WAIT);
+        assertThat(harness.sim().dmsTo(CHEN)).as("after hours in Tokyo").isEmpty();
+        harness.clock().set(Instant.parse("2026-11-26T23:30:00Z"));
+        harness.probe().awaitDueWorkPass(WAIT);
+        assertThat(harness.sim().dmsTo(CHEN)).as("08:30 in Tokyo").isEmpty();
+
+        harness.clock().set(Instant.parse("2026-11-27T00:05:00Z"));
+        harness.probe().awaitDueWorkPass(WAIT);
+        RecordedCall toChen =
+                harness.sim().awaitCall("chat.postMessage", call -> CHEN.equals(call.param("channel")), WAIT);
+        assertThat(toChen.text()).contains("has been open for");
+        harness.advance(Duration.ofDays(1));
+        harness.restart();
+        harness.advance(Duration.ofHours(2));
+        assertThat(harness.sim().dmsTo(LEAD)).hasSize(1);
+        assertThat(harness.sim().dmsTo(CHEN)).hasSize(1);
     }
 
     @Test

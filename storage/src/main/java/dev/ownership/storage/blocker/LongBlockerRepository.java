@@ -12,9 +12,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Long-running blockers, each team's settings for them, and the blocker posts they are found among. Every state
@@ -330,19 +332,77 @@ public final class LongBlockerRepository {
                 > 0);
     }
 
-    /** Claims a due escalation for sending. */
-    public boolean claimEscalation(PostKey key, Instant now) {
+    /** The leads already told (or being told) of the long-running blocker {@code key}. */
+    public Set<String> escalatedTo(PostKey key) {
+        return database.read(connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT lead_id FROM escalation_leads WHERE channel_id = ? AND ts = ?")) {
+                statement.setString(1, key.channelId());
+                statement.setString(2, key.ts());
+                Set<String> leads = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        leads.add(rows.getString(1));
+                    }
+                }
+                return leads;
+            }
+        });
+    }
+
+    /**
+     * Claims telling {@code leadId} of the escalation {@code key}, while it is still due (asked, unanswered, not
+     * settled): a lead is claimed once, ever.
+     */
+    public boolean claimEscalation(PostKey key, String leadId, Instant now) {
+        return database.writeStatement(connection -> execute(
+                        connection,
+                        """
+                        INSERT INTO escalation_leads (channel_id, ts, lead_id, state, told_at)
+                        SELECT channel_id, ts, ?, 'sending', ? FROM long_blockers
+                         WHERE channel_id = ? AND ts = ? AND ask_state = 'asked' AND answer IS NULL
+                           AND escalation IS NULL
+                        ON CONFLICT (channel_id, ts, lead_id) DO NOTHING
+                        """,
+                        leadId,
+                        now.toEpochMilli(),
+                        key.channelId(),
+                        key.ts())
+                > 0);
+    }
+
+    /** Records whether the claimed DM to {@code leadId} went out. */
+    public boolean markEscalated(PostKey key, String leadId, boolean sent) {
+        return database.writeStatement(connection -> execute(
+                        connection,
+                        "UPDATE escalation_leads SET state = ? WHERE channel_id = ? AND ts = ? AND lead_id = ? AND"
+                                + " state = 'sending'",
+                        sent ? "sent" : "failed",
+                        key.channelId(),
+                        key.ts(),
+                        leadId)
+                > 0);
+    }
+
+    /** Holds the rest of an escalation until {@code at}, when the next lead's working hours begin. */
+    public boolean rescheduleEscalation(PostKey key, Instant at, Instant now) {
         return transition(
                 key,
-                "escalation = 'sending', escalated_at = ?",
+                "escalate_at = ?",
                 "ask_state = 'asked' AND answer IS NULL AND escalation IS NULL",
                 now,
-                now.toEpochMilli());
+                at.toEpochMilli());
     }
 
     /** Settles an escalation: {@code sent}, {@code skipped} (why in the log) or {@code failed}. */
     public boolean settleEscalation(PostKey key, String outcome, Instant now) {
-        return transition(key, "escalation = ?", "escalation = 'sending' OR escalation IS NULL", now, outcome);
+        return transition(
+                key,
+                "escalation = ?, escalated_at = COALESCE(escalated_at, ?)",
+                "escalation = 'sending' OR escalation IS NULL",
+                now,
+                outcome,
+                now.toEpochMilli());
     }
 
     /**
@@ -363,6 +423,10 @@ public final class LongBlockerRepository {
                         "UPDATE long_blockers SET escalation = 'failed', updated_at = ? WHERE escalation = 'sending'"
                                 + " AND escalated_at < ?",
                         now.toEpochMilli(),
+                        claimedBefore.toEpochMilli())
+                + execute(
+                        connection,
+                        "UPDATE escalation_leads SET state = 'failed' WHERE state = 'sending' AND told_at < ?",
                         claimedBefore.toEpochMilli()));
     }
 

@@ -40,7 +40,8 @@ public final class ErasureRepository {
             // Rows about an erased author's posts go with the posts (ON DELETE CASCADE); these are by their own id.
             new String[] {"long_blockers", "user_id"},
             new String[] {"blocker_replies", "user_id"},
-            new String[] {"unblocks", "helper_id"});
+            new String[] {"unblocks", "helper_id"},
+            new String[] {"escalation_leads", "lead_id"});
 
     private final Database database;
 

@@ -39,6 +39,7 @@ public final class RetentionRepository {
             new String[] {"blocker_replies", "replied_at"},
             new String[] {"blocker_resolutions", "resolved_at"},
             new String[] {"unblocks", "resolved_at"},
+            new String[] {"escalation_leads", "told_at"},
             // Waits seconds for its person; one a crash left is dropped at start-up, and by retention at the latest.
             new String[] {"report_arrivals", "arrived_at"});
 

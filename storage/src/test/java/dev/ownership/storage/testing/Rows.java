@@ -69,6 +69,13 @@ public final class Rows {
                         time,
                         time)
                 .sql(
+                        "INSERT INTO escalation_leads (channel_id, ts, lead_id, state, told_at) VALUES (?, ?, ?, 'sent',"
+                                + " ?)",
+                        post[0],
+                        post[1],
+                        helperId,
+                        time)
+                .sql(
                         "INSERT INTO blocker_replies (channel_id, reply_ts, thread_ts, user_id, replied_at) VALUES (?,"
                                 + " ?, ?, ?, ?)",
                         post[0],
