@@ -19,9 +19,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -189,7 +189,10 @@ public class LearningSearchBenchmark {
                 new LearningLibraryRepository(database),
                 teamRepository,
                 new MemberRepository(database),
-                (channel, ts) -> Optional.of("https://example.slack.com/archives/" + channel + "/p" + ts));
+                posts -> posts.stream()
+                        .collect(Collectors.toMap(
+                                post -> post,
+                                post -> "https://example.slack.com/archives/" + post.channelId() + "/p" + post.ts())));
         Random random = new Random(7);
         for (int i = 0; i < 1_000; i++) {
             int words = 1 + random.nextInt(3);

@@ -126,15 +126,19 @@ public final class LearningLibrary {
             LibraryScope scope, LibraryAnswer.Kind kind, SearchTerms terms, List<SharedItem> found) {
         Map<String, Team> byChannel = new LinkedHashMap<>();
         scope.teams().forEach(team -> byChannel.put(team.channelId(), team));
+        List<SharedItem> shown = found.stream()
+                .filter(item -> byChannel.containsKey(item.channelId()))
+                .toList();
+        Map<PostLinks.Post, String> permalinks = links.permalinks(shown.stream()
+                .filter(item -> item.messageTs() != null)
+                .map(item -> new PostLinks.Post(item.channelId(), item.messageTs()))
+                .toList());
         List<LibraryEntry> entries = new ArrayList<>();
-        for (SharedItem item : found) {
-            Team team = byChannel.get(item.channelId());
-            if (team != null) {
-                String link = item.messageTs() == null
-                        ? null
-                        : links.permalink(item.channelId(), item.messageTs()).orElse(null);
-                entries.add(new LibraryEntry(item, team, link));
-            }
+        for (SharedItem item : shown) {
+            String link = item.messageTs() == null
+                    ? null
+                    : permalinks.get(new PostLinks.Post(item.channelId(), item.messageTs()));
+            entries.add(new LibraryEntry(item, byChannel.get(item.channelId()), link));
         }
         return new LibraryAnswer(scope, kind, terms, entries);
     }

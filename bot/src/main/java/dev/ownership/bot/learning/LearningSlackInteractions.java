@@ -37,8 +37,9 @@ public final class LearningSlackInteractions implements Listener {
             work.submit("learnings.open-search", () -> open(userId, triggerId));
             return context.ack();
         });
-        // The search reads the database and the remembered permalinks: it answers within the submission's ack, so
-        // the modal itself shows the results (an update after the ack could race the ack's own).
+        // The search reads the database and the permalinks (remembered, or asked for together within a budget well
+        // inside Slack's three seconds): it answers within the submission's ack, so the modal itself shows the
+        // results (an update after the ack could race the ack's own).
         app.viewSubmission(LearningSlackBlocks.MODAL, (request, context) -> {
             ViewSubmissionPayload payload = request.getPayload();
             String userId = payload.getUser().getId();

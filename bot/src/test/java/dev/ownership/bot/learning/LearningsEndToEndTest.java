@@ -12,12 +12,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownership.bot.BotHarness;
 import dev.ownership.simulator.ActionSource;
+import dev.ownership.simulator.Fault;
 import dev.ownership.simulator.RecordedCall;
 import dev.ownership.simulator.SimChannel;
 import dev.ownership.simulator.SimMessage;
 import dev.ownership.simulator.SimUser;
 import dev.ownership.simulator.SimView;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -212,6 +214,32 @@ class LearningsEndToEndTest {
             assertThat(harness.sim().calls("chat.postMessage"))
                     .as("nothing is posted anywhere")
                     .isEmpty();
+        }
+
+        @Test
+        @DisplayName("with Slack slow to give permalinks, the modal still answers well within its three seconds")
+        void shouldAnswerInTimeWhenPermalinksAreSlow() {
+            String viewId = openSearch(ALICE);
+            harness.restart();
+            Duration slow = Duration.ofMillis(2_500);
+            harness.sim().faults().failAlways("chat.getPermalink", Fault.delay(slow));
+            Map<String, Map<String, String>> latest = Map.of("learnings_words", Map.of("learnings_words_input", ""));
+
+            long started = System.nanoTime();
+            HttpResponse<String> searched = harness.slack().viewSubmission(ALICE, viewId, latest);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(searched.body()).contains("\"response_action\":\"update\"");
+            assertThat(took)
+                    .as("never waits out a slow permalink, let alone two")
+                    .isLessThan(slow);
+            String shown = harness.sim().view(viewId).orElseThrow().readableText();
+            assertThat(shown).contains(RETRY).contains(FLAGS).doesNotContain("/archives/");
+
+            harness.sim().awaitCalls("chat.getPermalink", 2, WAIT);
+            harness.sim().faults().clear("chat.getPermalink");
+            harness.slack().viewSubmission(ALICE, viewId, latest);
+            assertThat(harness.sim().view(viewId).orElseThrow().readableText()).contains("/archives/" + STANDUP);
         }
 
         @Test
