@@ -236,10 +236,10 @@ public final class CommandParser {
             default ->
                 PromptKind.fromWord(what)
                         .map(kind -> scheduleKind(kind, values, channel))
-                        .orElseGet(
-                                () -> new Command.Invalid(
-                                        "I can't schedule " + quoted(args.get(0))
-                                                + ". Try `learning`, `risk`, `impact` or `digest`, e.g. `schedule learning fri 15:00`."));
+                        .orElseGet(() -> new Command.Invalid("I can't schedule " + quoted(args.get(0))
+                                + ". Try `learning`, `risk`, `impact`, `digest`, `standup`,"
+                                + " `standup-reminder`, `risk-followup`, `workdays`, `hours` or"
+                                + " `timezone`, e.g. `schedule learning fri 15:00`."));
         };
     }
 

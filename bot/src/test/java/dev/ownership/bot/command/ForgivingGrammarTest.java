@@ -247,8 +247,9 @@ class ForgivingGrammarTest {
                             + " `mon,wed,fri`.",
                     "schedule learning 15:00 fry => `fry` aren't days I can read. Try `fri`, `mon-fri` or"
                             + " `mon,wed,fri`.",
-                    "schedule lunch fri 12:00 => I can't schedule `lunch`. Try `learning`, `risk`, `impact` or"
-                            + " `digest`, e.g. `schedule learning fri 15:00`.",
+                    "schedule lunch fri 12:00 => I can't schedule `lunch`. Try `learning`, `risk`, `impact`,"
+                            + " `digest`, `standup`, `standup-reminder`, `risk-followup`, `workdays`, `hours` or"
+                            + " `timezone`, e.g. `schedule learning fri 15:00`.",
                     "schedule workdays => Which days? e.g. `schedule workdays mon-fri` or `schedule workdays"
                             + " sun-thu`.",
                     "schedule timezone => Which timezone? e.g. `schedule timezone Europe/Berlin`, `schedule"

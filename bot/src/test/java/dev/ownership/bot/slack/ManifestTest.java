@@ -143,7 +143,10 @@ class ManifestTest {
     @DisplayName("describes the /ownership command and hints at its usage")
     void shouldDescribeTheCommand() {
         assertThat(ownershipCommand().path("description").asText()).isNotBlank();
-        assertThat(ownershipCommand().path("usage_hint").asText()).contains("help");
+        assertThat(ownershipCommand().path("usage_hint").asText())
+                .contains("help")
+                .contains("learnings")
+                .contains("risks");
     }
 
     @Test
