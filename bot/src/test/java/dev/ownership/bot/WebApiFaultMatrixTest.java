@@ -14,16 +14,13 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.ownership.bot.config.Config;
 import dev.ownership.bot.digest.DigestService;
 import dev.ownership.bot.digest.DigestSlackMessenger;
-import dev.ownership.bot.nudge.NudgeSlackMessenger;
 import dev.ownership.bot.prompt.PromptSender;
-import dev.ownership.bot.prompt.PromptSlackMessenger;
 import dev.ownership.bot.prompt.TeamMembership;
 import dev.ownership.bot.slack.Modals;
 import dev.ownership.bot.slack.SlackApi;
 import dev.ownership.simulator.Fault;
 import dev.ownership.simulator.RecordedCall;
 import dev.ownership.simulator.SimChannel;
-import dev.ownership.simulator.SimMessage;
 import dev.ownership.simulator.SimUser;
 import dev.ownership.simulator.SlackSimulator;
 import dev.ownership.storage.testing.Rows;
@@ -63,19 +60,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A timeout here is an answer that comes after the bot gave up: the call went through at Slack. Methods that are
  * safe to repeat ({@code views.publish}, {@code chat.update}, {@code conversations.*}, {@code chat.getPermalink},
- * {@code auth.test}) are asked again and end in success. Methods that post ({@code chat.postMessage},
- * {@code views.open}, the chart upload) are never repeated, so the person sees the effect exactly once, while the bot,
- * which cannot know, records or logs it as a failure that "may have gone through".
- *
- * <p>{@code chat.postMessage} is in {@code NudgeFaultMatrixTest} under all four faults; 429s and 5xx never reach its
- * callers (SlackApi waits them out the same way for every call), so its other paths here are rows for the two faults
- * that do: a timeout and an {@code ok:false}.
+ * {@code files.getUploadURLExternal}, {@code auth.test}) are asked again and end in success. {@code views.open} is
+ * never repeated (its trigger is spent). What the person sees posted ({@code chat.postMessage} on every flow, the
+ * chart's share {@code files.completeUploadExternal}) is exactly once: after a lost answer ({@code answerLost}), a
+ * 5xx after Slack posted ({@code serverErrorAfterHandling}) or a 5xx before, the bot looks for its delivery in the
+ * conversation (by the message's metadata, or the file's id) and posts again only when it is not there; the row
+ * asserts one message as Slack has it and the delivery recorded as sent, with no warning.
  *
  * <p>Not here: {@code apps.connections.open} is Socket Mode's connection set-up, made by the SDK's client (not through
  * SlackApi), which retries a failed reconnect on its own every 10 seconds; {@code SocketModeEndToEndTest} covers the
- * reconnect. The bot never calls {@code chat.postEphemeral}, {@code chat.delete}, {@code conversations.history},
- * {@code conversations.open}, {@code conversations.replies}, {@code team.info}, {@code users.list}, {@code views.push}
- * or {@code views.update} (the simulator serves them for completeness).
+ * reconnect. The bot never calls {@code chat.postEphemeral}, {@code chat.delete}, {@code team.info},
+ * {@code users.list}, {@code views.push} or {@code views.update} (the simulator serves them for completeness);
+ * {@code conversations.open}, {@code .history} and {@code .replies} are the delivery lookups, safe to repeat.
  *
  * <p>The rows are dynamic tests sharing one bot, grouped by flow and run in order, so that the matrix costs its
  * faults' waits (a second for each 429 and each timeout) and little more; each row waits for what it started, never
@@ -87,6 +83,10 @@ class WebApiFaultMatrixTest {
     private static final Fault RATE_LIMITED = Fault.rateLimited(1);
     private static final Fault SERVER_ERROR = Fault.serverError(503);
     private static final Fault TIMEOUT = Fault.delay(SLACK_TIMEOUT.plusMillis(500));
+    /** Slack posted it, and its answer came after the bot gave up. */
+    private static final Fault LOST = Fault.answerLost(SLACK_TIMEOUT.plusMillis(500));
+    /** Slack posted it, then its edge answered a 5xx. */
+    private static final Fault POSTED_THEN_5XX = Fault.serverErrorAfterHandling(503);
     /** Loggers of the Slack edge, whose classes are package-private. */
     private static final String DESIGN = "C0DESIGN";
 
@@ -144,9 +144,19 @@ class WebApiFaultMatrixTest {
                 row("views.open", Fault.error("expired_trigger_id"), "no modal; logged", this::stepModal),
                 row(
                         "chat.postMessage",
-                        TIMEOUT,
-                        "the step is in the thread once; the DM is settled",
+                        LOST,
+                        "found delivered: the step is in the thread once; the DM says so",
                         fault -> nextStep(EXTRA.get(0), fault)),
+                row(
+                        "chat.postMessage",
+                        POSTED_THEN_5XX,
+                        "found delivered: the step is in the thread once; the DM says so",
+                        fault -> nextStep(EXTRA.get(2), fault)),
+                row(
+                        "chat.postMessage",
+                        SERVER_ERROR,
+                        "not delivered, posted again: the step is in the thread once",
+                        fault -> nextStep(EXTRA.get(3), fault)),
                 row(
                         "chat.postMessage",
                         Fault.error("is_archived"),
@@ -202,15 +212,20 @@ class WebApiFaultMatrixTest {
     }
 
     /**
-     * One warning for a chat.postMessage that failed: from the class that posted when it timed out (Slack may have
-     * posted it), from SlackApi when Slack answered with an error.
+     * What a row that faulted a post logs: one warning from SlackApi when Slack answered with an error; nothing when
+     * the post was found delivered or posted again (the person has it once, and the bot knows it).
      */
-    private void assertPostWarnedOnce(Fault fault, String poster) {
-        if (fault instanceof Fault.Delay) {
-            assertWarnedOnce(poster, "chat.postMessage", "may have gone through");
+    private void assertPostOutcome(Fault fault) {
+        if (fault instanceof Fault.ApiError error) {
+            assertWarnedOnce(SlackApi.class, "chat.postMessage", error.code());
         } else {
-            assertWarnedOnce(SlackApi.class, "chat.postMessage", ((Fault.ApiError) fault).code());
+            assertQuiet();
         }
+    }
+
+    /** Whether a post met with {@code fault} reaches the person: all but an {@code ok:false} do, exactly once. */
+    private static boolean delivered(Fault fault) {
+        return !(fault instanceof Fault.ApiError);
     }
 
     /** The next step typed into the modal: posted in the standup thread, and the nudge DM settled. */
@@ -222,16 +237,19 @@ class WebApiFaultMatrixTest {
 
         harness.slack().viewSubmission(user, viewId, Map.of("step", Map.of("step_input", step)));
 
-        awaitCalls("chat.postMessage", calls(fault, false));
+        awaitCalls("chat.postMessage", postCalls(fault));
         RecordedCall settled = harness.sim().awaitCall("chat.update", WAIT);
         harness.probe().awaitBackgroundWork(WAIT);
-        List<SimMessage> inThread = harness.sim().history(STANDUP).stream()
-                .filter(message -> message.text() != null && message.text().contains(step))
-                .toList();
-        assertThat(inThread).as("the step as Slack has it").hasSize(fault instanceof Fault.Delay ? 1 : 0);
-        assertPostWarnedOnce(fault, NudgeSlackMessenger.class.getName());
-        // The step is recorded either way; the DM says it was noted, without claiming it reached the thread.
-        assertThat(settled.text()).contains(step).doesNotContain("added to your standup thread");
+        long inThread = stored(STANDUP, step);
+        assertThat(inThread).as("the step as Slack has it").isEqualTo(delivered(fault) ? 1 : 0);
+        assertPostOutcome(fault);
+        // The step is recorded either way; the DM claims the thread only when the step is there.
+        assertThat(settled.text()).contains(step);
+        if (delivered(fault)) {
+            assertThat(settled.text()).contains("Posted your next step in the thread");
+        } else {
+            assertThat(settled.text()).contains("I couldn't post it in the thread");
+        }
         assertThat(harness.sim().calls("chat.update")).hasSize(1);
     }
 
@@ -276,9 +294,14 @@ class WebApiFaultMatrixTest {
                         fault -> publish(BotHarness.BOB, fault)),
                 row(
                         "chat.postMessage",
-                        TIMEOUT,
-                        "celebrated once; recorded as failed, never again",
+                        LOST,
+                        "found delivered: celebrated once, recorded as sent, never again",
                         fault -> celebrate(EXTRA.get(0), fault)),
+                row(
+                        "chat.postMessage",
+                        POSTED_THEN_5XX,
+                        "found delivered: celebrated once, recorded as sent",
+                        fault -> celebrate(EXTRA.get(2), fault)),
                 row(
                         "chat.postMessage",
                         Fault.error("user_disabled"),
@@ -314,21 +337,19 @@ class WebApiFaultMatrixTest {
 
         harness.slack().appHomeOpened(user);
 
-        awaitCalls("chat.postMessage", calls(fault, false));
+        awaitCalls("chat.postMessage", postCalls(fault));
         harness.sim().awaitCall("views.publish", call -> user.equals(call.param("user_id")), WAIT);
         harness.probe().awaitBackgroundWork(WAIT);
-        long celebrations = harness.sim().dmsTo(user).stream()
-                .filter(call -> call.text().contains(":tada:"))
-                .count();
+        long celebrations = stored(harness.sim().workspace().dmChannelOf(user), ":tada:");
         assertThat(one("SELECT outcome FROM streak_milestones WHERE user_id = ?", user))
-                .isEqualTo("failed");
-        assertThat(celebrations).as("the DM as Slack has it").isEqualTo(fault instanceof Fault.Delay ? 1 : 0);
-        assertPostWarnedOnce(fault, "dev.ownership.bot.streak.Celebrations");
+                .isEqualTo(delivered(fault) ? "sent" : "failed");
+        assertThat(celebrations).as("the DM as Slack has it").isEqualTo(delivered(fault) ? 1 : 0);
+        assertPostOutcome(fault);
         // Opening the App Home again does not try again.
         harness.slack().appHomeOpened(user);
         awaitCalls("views.publish", 2);
         harness.probe().awaitBackgroundWork(WAIT);
-        assertThat(harness.sim().calls("chat.postMessage")).hasSize(1);
+        assertThat(harness.sim().calls("chat.postMessage")).hasSize(postCalls(fault));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -345,13 +366,23 @@ class WebApiFaultMatrixTest {
                         Fault.error("channel_not_found"),
                         "the members known are prompted; " + "logged",
                         this::membersBeforePrompt),
-                row("chat.postMessage", TIMEOUT, "everyone prompted once; one recorded as failed", this::promptDms),
+                row("chat.postMessage", LOST, "found delivered: everyone prompted once, all recorded", this::promptDms),
+                row(
+                        "chat.postMessage",
+                        SERVER_ERROR,
+                        "not delivered, posted again: everyone prompted once",
+                        this::promptDms),
                 row(
                         "chat.postMessage",
                         Fault.error("cannot_dm_bot"),
                         "one not prompted, recorded as failed",
                         this::promptDms),
-                row("chat.postMessage", TIMEOUT, "the lead has the risk once", this::riskToLead),
+                row("chat.postMessage", LOST, "found delivered: the lead has the risk once", this::riskToLead),
+                row(
+                        "chat.postMessage",
+                        POSTED_THEN_5XX,
+                        "found delivered: the lead has the risk once",
+                        this::riskToLead),
                 row(
                         "chat.postMessage",
                         Fault.error("user_not_found"),
@@ -395,24 +426,10 @@ class WebApiFaultMatrixTest {
         String reason = one(
                 "SELECT group_concat(reason) FROM prompt_deliveries WHERE occurrence = ? AND state = 'failed'",
                 occurrence);
-        if (fault instanceof Fault.Delay) {
+        if (delivered(fault)) {
             assertThat(prompts.values()).as("everyone has the prompt once").containsOnly(1L);
-            assertThat(reason).contains("may have gone through");
-            assertWarnedOnce(PromptSender.class, "chat.postMessage", "may have gone through");
-            // The person has the DM the bot recorded as failed: its buttons work all the same, and it is updated.
-            String unsure =
-                    one("SELECT user_id FROM prompt_deliveries WHERE occurrence = ? AND state = 'failed'", occurrence);
-            RecordedCall dm = harness.sim().dmsTo(unsure).get(0);
-            harness.slack().clickButton(unsure, dm, "prompt_skip");
-            RecordedCall updated = harness.sim().awaitCall("chat.update", WAIT);
-            harness.probe().awaitBackgroundWork(WAIT);
-            assertThat(one(
-                            "SELECT state FROM prompt_deliveries WHERE occurrence = ? AND user_id = ?",
-                            occurrence,
-                            unsure))
-                    .isEqualTo("skipped");
-            assertThat(updated.param("ts")).isEqualTo(dm.response().path("ts").asText());
-            assertThat(updated.text()).contains("Skipped");
+            assertThat(reason).as("none recorded as failed").isNull();
+            assertQuiet();
         } else {
             String code = ((Fault.ApiError) fault).code();
             assertThat(prompts.values()).containsOnly(0L, 1L);
@@ -456,13 +473,15 @@ class WebApiFaultMatrixTest {
         awaitCalls("chat.postMessage", 1);
         RecordedCall settled = harness.sim().awaitCall("chat.update", WAIT);
         harness.probe().awaitBackgroundWork(WAIT);
-        long told = harness.sim().dmsTo(LEAD).stream()
-                .filter(call -> call.text().contains(risk))
-                .count();
+        long told = stored(harness.sim().workspace().dmChannelOf(LEAD), risk);
         assertThat(one("SELECT count(*) FROM risks WHERE text = ?", risk)).isEqualTo("1");
-        assertThat(told).as("the DM as Slack has it").isEqualTo(fault instanceof Fault.Delay ? 1 : 0);
-        assertPostWarnedOnce(fault, PromptSlackMessenger.class.getName());
-        assertThat(settled.text()).contains(risk).doesNotContain("Sent privately");
+        assertThat(told).as("the DM as Slack has it").isEqualTo(delivered(fault) ? 1 : 0);
+        assertPostOutcome(fault);
+        if (delivered(fault)) {
+            assertThat(settled.text()).contains(risk).contains("Sent privately");
+        } else {
+            assertThat(settled.text()).contains(risk).doesNotContain("Sent privately");
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -473,8 +492,13 @@ class WebApiFaultMatrixTest {
         List<DynamicTest> rows = new ArrayList<>();
         rows.add(row(
                 "chat.postMessage",
-                TIMEOUT,
-                "the lead has it once; recorded as failed",
+                LOST,
+                "found delivered: the lead has it once, with its chart; recorded as sent",
+                fault -> digestWeek("chat.postMessage", fault)));
+        rows.add(row(
+                "chat.postMessage",
+                SERVER_ERROR,
+                "not delivered, posted again: the lead has it once; recorded as sent",
                 fault -> digestWeek("chat.postMessage", fault)));
         rows.add(row(
                 "chat.postMessage",
@@ -492,7 +516,8 @@ class WebApiFaultMatrixTest {
                 "sent once, without the link",
                 fault -> digestWeek("chat.getPermalink", fault)));
         for (String method : List.of("files.getUploadURLExternal", "files.completeUploadExternal")) {
-            for (Fault fault : List.of(RATE_LIMITED, SERVER_ERROR, TIMEOUT, Fault.error("invalid_channel"))) {
+            Fault late = method.equals("files.completeUploadExternal") ? LOST : TIMEOUT;
+            for (Fault fault : List.of(RATE_LIMITED, SERVER_ERROR, late, Fault.error("invalid_channel"))) {
                 rows.add(row(method, fault, chartOutcome(method, fault), each -> digestWeek(method, each)));
             }
         }
@@ -503,12 +528,15 @@ class WebApiFaultMatrixTest {
         if (fault instanceof Fault.ApiError) {
             return "sent once, without the chart; logged";
         }
-        if (fault instanceof Fault.Delay) {
-            return method.equals("files.completeUploadExternal")
-                    ? "sent once, the chart Slack shared once; logged"
-                    : "sent once, without the chart; logged";
+        if (fault instanceof Fault.AnswerLost) {
+            return "sent once, the chart found shared: once";
         }
-        return "sent once, with the chart";
+        if (fault instanceof Fault.Delay) {
+            return "sent once, with the chart: a new upload slot asked for";
+        }
+        return method.equals("files.completeUploadExternal")
+                ? "sent once, the chart not shared and shared again: once"
+                : "sent once, with the chart";
     }
 
     private void digestWeek(String method, Fault fault) {
@@ -525,7 +553,7 @@ class WebApiFaultMatrixTest {
         harness.clock().set(due);
         harness.probe().awaitDueWorkPass(WAIT);
 
-        awaitCalls(method, calls(fault, method.equals("chat.getPermalink")));
+        awaitCalls(method, digestCalls(method, fault));
         harness.probe().awaitDueWorkPass(WAIT);
         List<RecordedCall> digests = harness.sim().dmsTo(LEAD).stream()
                 .filter(call -> call.text().contains("Weekly digest"))
@@ -553,15 +581,16 @@ class WebApiFaultMatrixTest {
     }
 
     private void assertDigestNotPosted(String code, List<RecordedCall> digests, long charts, String state) {
-        assertThat(charts).as("no chart without the digest").isZero();
         if (code != null) {
+            assertThat(charts).as("no chart without the digest").isZero();
             assertThat(digests).isEmpty();
             assertThat(state).isEqualTo("failed:" + code);
             assertWarnedOnce(DigestService.class, LEAD, code);
         } else {
-            assertThat(digests).as("the digest Slack posted, once").hasSize(1);
-            assertThat(state).startsWith("failed:").contains("may have gone through");
-            assertWarnedOnce(DigestService.class, LEAD, "may have gone through");
+            assertThat(digests).as("the digest as Slack has it, once").hasSize(1);
+            assertThat(state).isEqualTo("sent:");
+            assertThat(charts).as("its chart").isEqualTo(1);
+            assertQuiet();
         }
     }
 
@@ -577,14 +606,9 @@ class WebApiFaultMatrixTest {
     }
 
     private void assertDigestWithoutChart(String method, Fault fault, String code, long charts) {
-        boolean shared =
-                code == null && (!(fault instanceof Fault.Delay) || method.equals("files.completeUploadExternal"));
-        assertThat(charts).isEqualTo(shared ? 1 : 0);
-        if (code != null || fault instanceof Fault.Delay) {
-            assertWarnedOnce(
-                    DigestSlackMessenger.class.getName(),
-                    "chart was not uploaded",
-                    code != null ? code : "may have gone through");
+        assertThat(charts).as("the chart, shared once").isEqualTo(code == null ? 1 : 0);
+        if (code != null) {
+            assertWarnedOnce(DigestSlackMessenger.class.getName(), "chart was not uploaded", code);
         } else {
             assertQuiet();
         }
@@ -708,6 +732,22 @@ class WebApiFaultMatrixTest {
         return fault instanceof Fault.Delay && !safeToRepeat ? 1 : 2;
     }
 
+    /**
+     * How many posts a row sees: one when Slack said no or the post was found delivered after its answer was lost;
+     * two when a 5xx came before posting (not found, so posted again).
+     */
+    private static int postCalls(Fault fault) {
+        return fault instanceof Fault.ServerError ? 2 : 1;
+    }
+
+    /** How many calls of {@code method} a digest row sees. */
+    private static int digestCalls(String method, Fault fault) {
+        if (method.equals("chat.postMessage") || method.equals("files.completeUploadExternal")) {
+            return postCalls(fault);
+        }
+        return calls(fault, true);
+    }
+
     /** Waits until Slack has answered {@code count} calls of {@code method}, a slow answer included. */
     private void awaitCalls(String method, int count) {
         harness.sim().awaitCalls(method, count, WAIT);
@@ -746,6 +786,13 @@ class WebApiFaultMatrixTest {
     private long promptsTo(String user) {
         return harness.sim().dmsTo(user).stream()
                 .filter(call -> String.valueOf(call.jsonParam("blocks")).contains("prompt_answer"))
+                .count();
+    }
+
+    /** How many messages of {@code channelId}, as Slack has them, contain {@code words}. */
+    private long stored(String channelId, String words) {
+        return harness.sim().history(channelId).stream()
+                .filter(message -> message.text() != null && message.text().contains(words))
                 .count();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ownership.simulator.ConversationAccess.Conversation;
 import dev.ownership.simulator.MessageStore.StoredMessage;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code chat.postMessage}, {@code chat.postEphemeral}, {@code chat.update}, {@code chat.delete} and
@@ -38,6 +39,7 @@ final class ChatMethods {
         Conversation conversation = access.resolve(request.param("channel"), true);
         access.requirePostable(conversation);
         Content content = content(request);
+        Optional<JsonNode> metadata = metadata(request);
         String threadTs = threadTs(request);
         boolean broadcast = threadTs != null && request.flag("reply_broadcast");
         StoredMessage message = new StoredMessage(
@@ -53,9 +55,33 @@ final class ChatMethods {
                 null,
                 broadcast);
         messages.add(message);
+        metadata.ifPresent(value -> messages.putMetadata(conversation.id(), message.ts(), value));
         ObjectNode answer = ok().put("channel", conversation.id()).put("ts", message.ts());
         answer.set("message", botMessage(message));
         return answer;
+    }
+
+    /**
+     * The message metadata posted with a message, as Slack reads it: a JSON object with a string {@code event_type}
+     * and an object {@code event_payload}; anything else is {@code invalid_metadata_format}.
+     */
+    private static Optional<JsonNode> metadata(ApiRequest request) {
+        String raw = request.param("metadata");
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode value;
+        try {
+            value = Json.parse(raw);
+        } catch (RuntimeException e) {
+            throw new SlackError("invalid_metadata_format");
+        }
+        if (!value.path("event_type").isTextual()
+                || !value.path("event_type").asText().matches("[A-Za-z0-9_]{1,255}")
+                || !value.path("event_payload").isObject()) {
+            throw new SlackError("invalid_metadata_format");
+        }
+        return Optional.of(value);
     }
 
     private ObjectNode postEphemeral(ApiRequest request) {

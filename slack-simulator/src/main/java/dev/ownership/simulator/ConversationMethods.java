@@ -147,7 +147,7 @@ final class ConversationMethods {
         int limit = Math.min(request.intParam("limit", 100), 999);
         Pages.Page<StoredMessage> page = Pages.page(visible, request.param("cursor"), limit);
         ObjectNode answer = ChatMethods.ok();
-        answer.set("messages", messagesJson(page.items(), conversation.id()));
+        answer.set("messages", messagesJson(page.items(), conversation.id(), request.flag("include_all_metadata")));
         answer.put("has_more", page.hasMore()).put("pin_count", 0).putNull("channel_actions_ts");
         answer.put("channel_actions_count", 0);
         page.describeIn(answer);
@@ -168,17 +168,22 @@ final class ConversationMethods {
         int limit = Math.min(request.intParam("limit", 1000), 1000);
         Pages.Page<StoredMessage> page = Pages.page(thread, request.param("cursor"), limit);
         ObjectNode answer = ChatMethods.ok();
-        answer.set("messages", messagesJson(page.items(), conversation.id()));
+        answer.set("messages", messagesJson(page.items(), conversation.id(), request.flag("include_all_metadata")));
         answer.put("has_more", page.hasMore());
         page.describeIn(answer);
         return answer;
     }
 
-    private ArrayNode messagesJson(List<StoredMessage> page, String channelId) {
+    /** The messages as Slack lists them; with {@code withMetadata}, each with the metadata it was posted with. */
+    private ArrayNode messagesJson(List<StoredMessage> page, String channelId, boolean withMetadata) {
         ArrayNode json = Json.array();
         for (StoredMessage message : page) {
             String threadTs = message.threadTs() == null ? message.ts() : message.threadTs();
-            json.add(payloads.message(message, messages.thread(channelId, threadTs)));
+            ObjectNode listed = payloads.message(message, messages.thread(channelId, threadTs));
+            if (withMetadata) {
+                messages.metadata(channelId, message.ts()).ifPresent(value -> listed.set("metadata", value));
+            }
+            json.add(listed);
         }
         return json;
     }

@@ -32,6 +32,45 @@ public sealed interface Fault {
     }
 
     /**
+     * Does what was asked (a message is posted, a file shared), then waits this long before answering: the answer
+     * comes after the client gave up, as when Slack's reply is lost on the way back.
+     */
+    static Fault answerLost(Duration duration) {
+        return new AnswerLost(duration);
+    }
+
+    /** Does what was asked, then answers an HTTP 5xx instead of its result, as an edge that failed after the fact. */
+    static Fault serverErrorAfterHandling(int status) {
+        return new ServerErrorAfterHandling(new ServerError(status));
+    }
+
+    /**
+     * See {@link Fault#answerLost}.
+     *
+     * @param duration how long to wait, after handling, before answering
+     */
+    record AnswerLost(Duration duration) implements Fault {
+        /** Rejects negative waits. */
+        public AnswerLost {
+            if (Objects.requireNonNull(duration, "duration").isNegative()) {
+                throw new IllegalArgumentException("wait must not be negative: " + duration);
+            }
+        }
+    }
+
+    /**
+     * See {@link Fault#serverErrorAfterHandling}.
+     *
+     * @param error the 5xx answered once the request was handled
+     */
+    record ServerErrorAfterHandling(ServerError error) implements Fault {
+        /** Requires the error. */
+        public ServerErrorAfterHandling {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    /**
      * See {@link Fault#rateLimited}.
      *
      * @param retryAfterSeconds the {@code Retry-After} value, at least 1

@@ -59,9 +59,14 @@ record HttpAnswer(int status, ObjectNode body, Map<String, String> headers) {
         if (fault instanceof Fault.ApiError apiError) {
             return Optional.of(error(apiError.code()));
         }
-        Fault.Delay delay = (Fault.Delay) fault;
+        if (fault instanceof Fault.ServerErrorAfterHandling after) {
+            // Where nothing is handled first (a response_url), it is the plain 5xx.
+            return forFault(after.error());
+        }
+        java.time.Duration wait =
+                fault instanceof Fault.AnswerLost lost ? lost.duration() : ((Fault.Delay) fault).duration();
         try {
-            Thread.sleep(delay.duration().toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -23,6 +23,9 @@ final class MessageStore {
     private final Clock clock;
     private final Map<String, TreeMap<String, StoredMessage>> channels = new HashMap<>();
     private final Map<String, StoredMessage> ephemerals = new HashMap<>();
+    /** The {@code metadata} a message was posted with, by channel and ts. */
+    private final Map<String, JsonNode> metadata = new HashMap<>();
+
     private long lastMicros;
 
     MessageStore(Clock clock) {
@@ -98,6 +101,16 @@ final class MessageStore {
                 messages.put(parent.ts(), parent.asThreadParent());
             }
         }
+    }
+
+    /** Keeps the message metadata ({@code event_type}, {@code event_payload}) {@code channel}/{@code ts} carries. */
+    synchronized void putMetadata(String channel, String ts, JsonNode value) {
+        metadata.put(channel + "/" + ts, value);
+    }
+
+    /** The metadata message {@code channel}/{@code ts} was posted with, if any. */
+    synchronized Optional<JsonNode> metadata(String channel, String ts) {
+        return Optional.ofNullable(metadata.get(channel + "/" + ts));
     }
 
     synchronized Optional<StoredMessage> find(String channel, String ts) {

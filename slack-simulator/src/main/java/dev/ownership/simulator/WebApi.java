@@ -34,10 +34,33 @@ final class WebApi {
     }
 
     HttpAnswer answer(ApiRequest request) {
-        Optional<HttpAnswer> faulted = faults.take(request.method()).flatMap(HttpAnswer::forFault);
+        Optional<Fault> fault = faults.take(request.method());
+        if (fault.isPresent() && fault.get() instanceof Fault.AnswerLost lost) {
+            HttpAnswer handled = handle(request);
+            sleep(lost.duration());
+            return handled;
+        }
+        if (fault.isPresent() && fault.get() instanceof Fault.ServerErrorAfterHandling after) {
+            handle(request);
+            return HttpAnswer.forFault(after.error()).orElseThrow();
+        }
+        Optional<HttpAnswer> faulted = fault.flatMap(HttpAnswer::forFault);
         if (faulted.isPresent()) {
             return faulted.get();
         }
+        return handle(request);
+    }
+
+    private static void sleep(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The answer with no fault: the token, then the rate limits, then the method itself. */
+    private HttpAnswer handle(ApiRequest request) {
         MethodHandler handler = handlers.get(request.method());
         if (handler == null) {
             return HttpAnswer.error("unknown_method");

@@ -26,6 +26,7 @@ import com.slack.api.methods.response.conversations.ConversationsRepliesResponse
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersListResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -295,6 +297,42 @@ class SlackSimulatorTest {
             assertThat(replies.getMessages())
                     .extracting(message -> message.getText())
                     .containsExactly("parent", "reply");
+        }
+
+        @Test
+        void messageMetadataIsListedOnlyWhenAskedFor() throws Exception {
+            Message.Metadata metadata = new Message.Metadata("ownership_delivery", Map.of("delivery_id", "d-1"));
+            String parent = client.chatPostMessage(
+                            request -> request.channel(STANDUP).text("tagged").metadata(metadata))
+                    .getTs();
+            client.chatPostMessage(request -> request.channel(STANDUP)
+                    .threadTs(parent)
+                    .text("tagged reply")
+                    .metadata(new Message.Metadata("ownership_delivery", Map.of("delivery_id", "d-2"))));
+
+            var plain = client.conversationsHistory(request -> request.channel(STANDUP));
+            var withMetadata = client.conversationsHistory(
+                    request -> request.channel(STANDUP).includeAllMetadata(true));
+            var replies = client.conversationsReplies(
+                    request -> request.channel(STANDUP).ts(parent).includeAllMetadata(true));
+
+            assertThat(plain.getMessages().get(0).getMetadata()).isNull();
+            assertThat(withMetadata.getMessages().get(0).getMetadata().getEventType())
+                    .isEqualTo("ownership_delivery");
+            assertThat(withMetadata.getMessages().get(0).getMetadata().getEventPayload())
+                    .containsEntry("delivery_id", "d-1");
+            assertThat(replies.getMessages().get(1).getMetadata().getEventPayload())
+                    .containsEntry("delivery_id", "d-2");
+        }
+
+        @Test
+        void malformedMetadataIsRefused() throws Exception {
+            var refused = client.chatPostMessage(request -> request.channel(STANDUP)
+                    .text("bad")
+                    .metadataAsString("{\"event_type\":\"has space\",\"event_payload\":{}}"));
+
+            assertThat(refused.getError()).isEqualTo("invalid_metadata_format");
+            assertThat(sim.history(STANDUP)).isEmpty();
         }
 
         @Test
@@ -563,6 +601,32 @@ class SlackSimulatorTest {
             assertThat(client.conversationsOpen(request -> request.users(List.of(ANNA)))
                             .isOk())
                     .isTrue();
+        }
+
+        @Test
+        void aLostAnswerPostsTheMessageAndThenTripsTheTimeout() throws Exception {
+            try (SimulatorFixture slow = SimulatorFixture.withReadTimeout(200)) {
+                slow.sim.faults().failNext("chat.postMessage", Fault.answerLost(Duration.ofSeconds(1)));
+
+                assertThatThrownBy(() -> slow.client.chatPostMessage(
+                                request -> request.channel(STANDUP).text("lost answer")))
+                        .isInstanceOf(IOException.class);
+                assertThat(slow.sim.history(STANDUP))
+                        .extracting(SimMessage::text)
+                        .contains("lost answer");
+            }
+        }
+
+        @Test
+        void aServerErrorAfterHandlingPostsTheMessageAndAnswers5xx() {
+            sim.faults().failNext("chat.postMessage", Fault.serverErrorAfterHandling(503));
+
+            assertThatThrownBy(() -> client.chatPostMessage(
+                            request -> request.channel(STANDUP).text("posted anyway")))
+                    .isInstanceOfSatisfying(
+                            SlackApiException.class,
+                            e -> assertThat(e.getResponse().code()).isEqualTo(503));
+            assertThat(sim.history(STANDUP)).extracting(SimMessage::text).contains("posted anyway");
         }
 
         @Test

@@ -85,10 +85,7 @@ public final class BlockerSlackInteractions implements Listener {
                 if (!outcome.done()) {
                     // A submitted modal has nowhere to show a later answer: a DM says it.
                     log.info("A lead note from {} changed nothing: {}", userId, outcome.text());
-                    api.call(
-                            "chat.postMessage",
-                            methods -> methods.chatPostMessage(
-                                    r -> r.channel(userId).text(outcome.text())));
+                    api.post(r -> r.channel(userId).text(outcome.text()));
                 }
             });
             return context.ack();

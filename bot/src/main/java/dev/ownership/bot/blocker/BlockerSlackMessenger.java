@@ -24,13 +24,11 @@ public final class BlockerSlackMessenger implements BlockerMessenger {
     public Delivery ask(Ask ask) {
         String permalink = api.permalink(ask.channelId(), ask.postTs());
         PostKey key = new PostKey(ask.channelId(), ask.postTs());
-        ChatPostMessageResponse response = api.call(
-                "chat.postMessage",
-                methods -> methods.chatPostMessage(r -> r.channel(ask.userId())
-                        .text(MrkdwnBlocks.plainFallback("A blocker has been with you for a while: want a hand?"))
-                        .blocks(BlockerSlackBlocks.ask(ask, key, permalink))
-                        .unfurlLinks(false)
-                        .unfurlMedia(false)));
+        ChatPostMessageResponse response = api.post(r -> r.channel(ask.userId())
+                .text(MrkdwnBlocks.plainFallback("A blocker has been with you for a while: want a hand?"))
+                .blocks(BlockerSlackBlocks.ask(ask, key, permalink))
+                .unfurlLinks(false)
+                .unfurlMedia(false));
         return response.isOk()
                 ? Delivery.sent(response.getChannel(), response.getTs())
                 : Delivery.failed(response.getError());
@@ -58,13 +56,11 @@ public final class BlockerSlackMessenger implements BlockerMessenger {
 
     private boolean dm(String userId, String text) {
         try {
-            ChatPostMessageResponse response = api.call(
-                    "chat.postMessage",
-                    methods -> methods.chatPostMessage(r -> r.channel(userId)
-                            .text(MrkdwnBlocks.plainFallback(text))
-                            .blocks(MrkdwnBlocks.blocks(text))
-                            .unfurlLinks(false)
-                            .unfurlMedia(false)));
+            ChatPostMessageResponse response = api.post(r -> r.channel(userId)
+                    .text(MrkdwnBlocks.plainFallback(text))
+                    .blocks(MrkdwnBlocks.blocks(text))
+                    .unfurlLinks(false)
+                    .unfurlMedia(false));
             return response.isOk();
         } catch (SlackCallException e) {
             log.warn("A DM to {} failed: {}", userId, e.getMessage());

@@ -29,23 +29,18 @@ public final class DigestSlackMessenger implements DigestMessenger {
     @Override
     public Delivery send(String recipientId, Digest digest, byte[] chartPng) {
         Map<String, String> links = links(digest);
-        ChatPostMessageResponse posted = api.call(
-                "chat.postMessage",
-                methods -> methods.chatPostMessage(r -> r.channel(recipientId)
-                        .text(DigestSlackBlocks.fallbackText(digest))
-                        .blocks(DigestSlackBlocks.digest(digest, links))
-                        .unfurlLinks(false)
-                        .unfurlMedia(false)));
+        ChatPostMessageResponse posted = api.post(r -> r.channel(recipientId)
+                .text(DigestSlackBlocks.fallbackText(digest))
+                .blocks(DigestSlackBlocks.digest(digest, links))
+                .unfurlLinks(false)
+                .unfurlMedia(false));
         if (!posted.isOk()) {
             return Delivery.failed(posted.getError());
         }
         String dm = posted.getChannel();
         String ts = posted.getTs();
         for (String overflow : DigestSlackBlocks.overflow(digest, links)) {
-            api.call(
-                    "chat.postMessage",
-                    methods -> methods.chatPostMessage(
-                            r -> r.channel(dm).threadTs(ts).text(overflow).unfurlLinks(false)));
+            api.post(r -> r.channel(dm).threadTs(ts).text(overflow).unfurlLinks(false));
         }
         if (chartPng != null && !digest.isEmpty()) {
             uploadChart(dm, ts, chartPng, digest);
@@ -59,13 +54,11 @@ public final class DigestSlackMessenger implements DigestMessenger {
                 + digest.channelName() + " for the week so far. Only you can see this; the leads get the full week "
                 + "by DM."));
         blocks.addAll(previewBlocks(digest));
-        api.call(
-                "chat.postMessage",
-                methods -> methods.chatPostMessage(r -> r.channel(recipientId)
-                        .text("Preview: " + DigestSlackBlocks.fallbackText(digest))
-                        .blocks(blocks)
-                        .unfurlLinks(false)
-                        .unfurlMedia(false)));
+        api.post(r -> r.channel(recipientId)
+                .text("Preview: " + DigestSlackBlocks.fallbackText(digest))
+                .blocks(blocks)
+                .unfurlLinks(false)
+                .unfurlMedia(false));
     }
 
     /** The blocks of a digest for a private preview (no thread, no chart). */
@@ -75,14 +68,13 @@ public final class DigestSlackMessenger implements DigestMessenger {
 
     private void uploadChart(String dm, String ts, byte[] png, Digest digest) {
         try {
-            var response = api.call(
-                    "files.uploadV2",
-                    methods -> methods.filesUploadV2(r -> r.channel(dm)
-                            .threadTs(ts)
-                            .fileData(png)
-                            .filename("proposal-share-" + digest.weekStart() + ".png")
-                            .title("Blockers with a next step, week by week")
-                            .altTxt("Line chart of the share of blockers with a next step over the last weeks")));
+            var response = api.shareFile(
+                    dm,
+                    ts,
+                    png,
+                    "proposal-share-" + digest.weekStart() + ".png",
+                    "Blockers with a next step, week by week",
+                    "Line chart of the share of blockers with a next step over the last weeks");
             if (!response.isOk()) {
                 log.warn("The digest chart was not uploaded: {}", response.getError());
             }

@@ -24,13 +24,11 @@ public final class HomeSlackMessenger implements HomeMessenger, CelebrationMesse
 
     @Override
     public boolean dm(String userId, String text) {
-        ChatPostMessageResponse response = api.call(
-                "chat.postMessage",
-                methods -> methods.chatPostMessage(r -> r.channel(userId)
-                        .text(text.split("\n", 2)[0])
-                        .blocks(MrkdwnBlocks.blocks(text))
-                        .unfurlLinks(false)
-                        .unfurlMedia(false)));
+        ChatPostMessageResponse response = api.post(r -> r.channel(userId)
+                .text(text.split("\n", 2)[0])
+                .blocks(MrkdwnBlocks.blocks(text))
+                .unfurlLinks(false)
+                .unfurlMedia(false));
         return response.isOk();
     }
 

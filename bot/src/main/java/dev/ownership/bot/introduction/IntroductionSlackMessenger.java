@@ -17,13 +17,11 @@ public final class IntroductionSlackMessenger implements IntroductionMessenger {
     @Override
     public boolean post(String channelOrUserId, String text) {
         try {
-            ChatPostMessageResponse response = api.call(
-                    "chat.postMessage",
-                    methods -> methods.chatPostMessage(r -> r.channel(channelOrUserId)
-                            .text(MrkdwnBlocks.plainFallback(text))
-                            .blocks(MrkdwnBlocks.blocks(text))
-                            .unfurlLinks(false)
-                            .unfurlMedia(false)));
+            ChatPostMessageResponse response = api.post(r -> r.channel(channelOrUserId)
+                    .text(MrkdwnBlocks.plainFallback(text))
+                    .blocks(MrkdwnBlocks.blocks(text))
+                    .unfurlLinks(false)
+                    .unfurlMedia(false));
             return response.isOk();
         } catch (SlackCallException e) {
             return false;

@@ -20,13 +20,11 @@ public final class NudgeSlackMessenger implements NudgeMessenger {
     @Override
     public Delivery send(Nudge nudge) {
         String permalink = api.permalink(nudge.channelId(), nudge.ts());
-        ChatPostMessageResponse response = api.call(
-                "chat.postMessage",
-                methods -> methods.chatPostMessage(r -> r.channel(nudge.userId())
-                        .text(NudgeSlackBlocks.fallbackText(nudge))
-                        .blocks(NudgeSlackBlocks.nudge(nudge, permalink))
-                        .unfurlLinks(false)
-                        .unfurlMedia(false)));
+        ChatPostMessageResponse response = api.post(r -> r.channel(nudge.userId())
+                .text(NudgeSlackBlocks.fallbackText(nudge))
+                .blocks(NudgeSlackBlocks.nudge(nudge, permalink))
+                .unfurlLinks(false)
+                .unfurlMedia(false));
         return response.isOk()
                 ? Delivery.sent(response.getChannel(), response.getTs())
                 : Delivery.failed(response.getError());
@@ -45,12 +43,10 @@ public final class NudgeSlackMessenger implements NudgeMessenger {
     @Override
     public boolean postNextStep(String channelId, String ts, String userId, String step) {
         try {
-            ChatPostMessageResponse response = api.call(
-                    "chat.postMessage",
-                    methods -> methods.chatPostMessage(r -> r.channel(channelId)
-                            .threadTs(ts)
-                            .text(NudgeSlackBlocks.stepInThread(userId, step))
-                            .unfurlLinks(false)));
+            ChatPostMessageResponse response = api.post(r -> r.channel(channelId)
+                    .threadTs(ts)
+                    .text(NudgeSlackBlocks.stepInThread(userId, step))
+                    .unfurlLinks(false));
             return response.isOk();
         } catch (SlackCallException e) {
             log.warn("Posting the next step of {} in {}/{} failed: {}", userId, channelId, ts, e.getMessage());

@@ -23,13 +23,11 @@ public final class PromptSlackMessenger implements PromptMessenger {
 
     @Override
     public Sent send(PromptDm prompt) {
-        ChatPostMessageResponse response = api.call(
-                "chat.postMessage",
-                methods -> methods.chatPostMessage(r -> r.channel(prompt.userId())
-                        .text(PromptSlackBlocks.fallbackText(prompt))
-                        .blocks(PromptSlackBlocks.prompt(prompt))
-                        .unfurlLinks(false)
-                        .unfurlMedia(false)));
+        ChatPostMessageResponse response = api.post(r -> r.channel(prompt.userId())
+                .text(PromptSlackBlocks.fallbackText(prompt))
+                .blocks(PromptSlackBlocks.prompt(prompt))
+                .unfurlLinks(false)
+                .unfurlMedia(false));
         return response.isOk() ? Sent.ok(response.getChannel(), response.getTs()) : Sent.failed(response.getError());
     }
 
@@ -55,10 +53,8 @@ public final class PromptSlackMessenger implements PromptMessenger {
 
     private Optional<ChatPostMessageResponse> post(String channel, String text) {
         try {
-            ChatPostMessageResponse response = api.call(
-                    "chat.postMessage",
-                    methods -> methods.chatPostMessage(r ->
-                            r.channel(channel).text(text).unfurlLinks(false).unfurlMedia(false)));
+            ChatPostMessageResponse response = api.post(
+                    r -> r.channel(channel).text(text).unfurlLinks(false).unfurlMedia(false));
             return response.isOk() ? Optional.of(response) : Optional.empty();
         } catch (SlackCallException e) {
             log.warn("Posting to {} failed: {}", channel, e.getMessage());

@@ -29,13 +29,11 @@ public final class StandupSlackMessenger implements StandupMessenger {
     @Override
     public Optional<String> post(String channelId, StandupAnswers answers) {
         try {
-            ChatPostMessageResponse response = api.call(
-                    "chat.postMessage",
-                    methods -> methods.chatPostMessage(r -> r.channel(channelId)
-                            .text(StandupSlackBlocks.postText(answers))
-                            .blocks(StandupSlackBlocks.post(answers))
-                            .unfurlLinks(false)
-                            .unfurlMedia(false)));
+            ChatPostMessageResponse response = api.post(r -> r.channel(channelId)
+                    .text(StandupSlackBlocks.postText(answers))
+                    .blocks(StandupSlackBlocks.post(answers))
+                    .unfurlLinks(false)
+                    .unfurlMedia(false));
             return response.isOk() ? Optional.of(response.getTs()) : Optional.empty();
         } catch (SlackCallException e) {
             log.warn("Posting the standup of {} in {} failed: {}", answers.userId(), channelId, e.getMessage());
@@ -86,11 +84,9 @@ public final class StandupSlackMessenger implements StandupMessenger {
     @Override
     public PromptMessenger.Sent remind(Key key, String channelName, boolean canSnooze) {
         try {
-            ChatPostMessageResponse response = api.call(
-                    "chat.postMessage",
-                    methods -> methods.chatPostMessage(r -> r.channel(key.userId())
-                            .text("Your standup for #" + channelName + " is still open today")
-                            .blocks(StandupSlackBlocks.reminder(key, channelName, canSnooze))));
+            ChatPostMessageResponse response = api.post(r -> r.channel(key.userId())
+                    .text("Your standup for #" + channelName + " is still open today")
+                    .blocks(StandupSlackBlocks.reminder(key, channelName, canSnooze)));
             return response.isOk()
                     ? PromptMessenger.Sent.ok(response.getChannel(), response.getTs())
                     : PromptMessenger.Sent.failed(response.getError());

@@ -22,13 +22,11 @@ public final class RiskSlackMessenger implements RiskMessenger {
 
     @Override
     public Sent sendCheckin(Checkin checkin) {
-        ChatPostMessageResponse response = api.call(
-                "chat.postMessage",
-                methods -> methods.chatPostMessage(r -> r.channel(checkin.userId())
-                        .text("Is this risk still open?")
-                        .blocks(RiskSlackBlocks.checkin(checkin))
-                        .unfurlLinks(false)
-                        .unfurlMedia(false)));
+        ChatPostMessageResponse response = api.post(r -> r.channel(checkin.userId())
+                .text("Is this risk still open?")
+                .blocks(RiskSlackBlocks.checkin(checkin))
+                .unfurlLinks(false)
+                .unfurlMedia(false));
         return response.isOk() ? Sent.ok(response.getChannel(), response.getTs()) : Sent.failed(response.getError());
     }
 
@@ -48,10 +46,7 @@ public final class RiskSlackMessenger implements RiskMessenger {
     @Override
     public void tell(String userId, String text) {
         try {
-            api.call(
-                    "chat.postMessage",
-                    methods -> methods.chatPostMessage(
-                            r -> r.channel(userId).text(text).unfurlLinks(false)));
+            api.post(r -> r.channel(userId).text(text).unfurlLinks(false));
         } catch (SlackCallException e) {
             log.warn("Telling {} about their risk failed: {}", userId, e.getMessage());
         }

@@ -5,14 +5,24 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import com.slack.api.model.Message;
 import com.slack.api.webhook.WebhookResponse;
 import dev.ownership.bot.ops.Metrics;
 import dev.ownership.bot.ops.SlackAccess;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * second one would be a duplicate the person sees), and every call counted by method and result.
  *
  * <p>An {@code ok:false} answer is returned to the caller (it is a decision, not a transport failure) and logged
- * once; {@code files.uploadV2}, which the SDK makes throw instead, ends in a {@link SlackCallException} for the caller
- * to log. Calls block while waiting, so never make them on the ack path. Thread-safe.
+ * once. Calls block while waiting, so never make them on the ack path. Thread-safe.
+ *
+ * <p>What the person sees is done exactly once: every message goes through {@link #post} and every file through
+ * {@link #shareFile}, which after a timeout, a 5xx or a network error look for what they sent before sending it again.
  *
  * <p>Once Slack has revoked the bot's access ({@link SlackAccess}: the app was uninstalled or its token revoked), every
  * call and every retry still waiting is refused with a {@link SlackCallException} before anything is sent, and counted
@@ -35,6 +47,10 @@ public final class SlackApi {
     private static final int MAX_RATE_LIMIT_WAITS = 20;
     private static final int MAX_FAILURE_RETRIES = 4;
     private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
+    /** The message metadata {@code event_type} of every message Ownership posts. */
+    public static final String DELIVERY_EVENT = "ownership_delivery";
+    /** The key of the delivery's id in the metadata's {@code event_payload}. */
+    public static final String DELIVERY_ID = "delivery_id";
     /** Methods safe to repeat after a timeout: reads, and writes whose repetition changes nothing. */
     private static final java.util.function.Predicate<String> IDEMPOTENT = method -> method.startsWith("users.")
             || method.startsWith("auth.")
@@ -47,6 +63,8 @@ public final class SlackApi {
             || method.equals("conversations.join")
             || method.equals("conversations.open")
             || method.equals("chat.getPermalink")
+            // Asking again only reserves another upload slot; the one not used expires unseen.
+            || method.equals("files.getUploadURLExternal")
             || method.equals("chat.update")
             || method.equals("views.publish")
             || method.equals("views.update");
@@ -56,6 +74,8 @@ public final class SlackApi {
     private final Metrics metrics;
     private final SlackAccess access;
     private final Duration backoff;
+    private final PostedMessages deliveries;
+    private final FileUploads uploads;
 
     /**
      * @param apiUrl the Web API base URL, ending with {@code /}
@@ -70,6 +90,8 @@ public final class SlackApi {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.access = Objects.requireNonNull(access, "access");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.deliveries = new PostedMessages(this);
+        this.uploads = new FileUploads(timeout, backoff, MAX_FAILURE_RETRIES, metrics, access);
     }
 
     /** The shared SDK instance, for Bolt and Socket Mode, so that nothing reaches another URL. */
@@ -84,6 +106,108 @@ public final class SlackApi {
      * @throws SlackCallException when the call still fails after the retries
      */
     public <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        if (method.equals("chat.postMessage")) {
+            // Its retries need the delivery's id to look for it first: post() does that.
+            throw new IllegalArgumentException("chat.postMessage goes through post(), which posts exactly once");
+        }
+        return attempt(method, call, false);
+    }
+
+    /**
+     * Posts one message exactly once, even when Slack times out or fails after taking it. The message carries
+     * message metadata ({@value #DELIVERY_EVENT}, with a fresh delivery id); after a timeout, a 5xx or a network
+     * error, the conversation's latest messages (its history, or the thread's replies) are searched for that id
+     * before anything is posted again: found means delivered, and its ts is returned as if Slack had answered; not
+     * found means it was not taken, and it is posted again, up to {@value #MAX_FAILURE_RETRIES} times.
+     *
+     * @param message the message, as for {@code chat.postMessage} (its metadata is set here)
+     * @throws SlackCallException when it still failed after the retries, or when whether it went through cannot be
+     *     found out (then it is not posted again: a duplicate is worse than a loss the caller records)
+     */
+    public ChatPostMessageResponse post(UnaryOperator<ChatPostMessageRequest.ChatPostMessageRequestBuilder> message) {
+        String deliveryId = UUID.randomUUID().toString();
+        ChatPostMessageRequest request =
+                message.apply(ChatPostMessageRequest.builder()).build();
+        request.setMetadata(new Message.Metadata(DELIVERY_EVENT, Map.of(DELIVERY_ID, deliveryId)));
+        return this.exactlyOnce(
+                "chat.postMessage",
+                methods -> methods.chatPostMessage(request),
+                () -> deliveries.find(request, deliveryId));
+    }
+
+    /**
+     * Uploads {@code bytes} as a file and shares it in {@code channelId} (in the thread {@code threadTs}), each step
+     * of Slack's external upload on its own: asking for an upload URL and sending the bytes there are safe to repeat
+     * and retried; the share ({@code files.completeUploadExternal}) is done exactly once, as {@link #post} does,
+     * looking in the thread for a message with the file before sharing it again.
+     *
+     * @return the share's answer: {@code ok:false} when Slack refused a step
+     * @throws SlackCallException when a step still failed after its retries
+     */
+    public FilesCompleteUploadExternalResponse shareFile(
+            String channelId, String threadTs, byte[] bytes, String filename, String title, String altText) {
+        FilesGetUploadURLExternalResponse slot = this.call(
+                "files.getUploadURLExternal",
+                methods -> methods.filesGetUploadURLExternal(
+                        r -> r.filename(filename).length(bytes.length).altTxt(altText)));
+        if (!slot.isOk()) {
+            FilesCompleteUploadExternalResponse refused = new FilesCompleteUploadExternalResponse();
+            refused.setOk(false);
+            refused.setError(slot.getError());
+            return refused;
+        }
+        uploads.send(slot.getUploadUrl(), bytes);
+        String fileId = slot.getFileId();
+        return this.exactlyOnce(
+                "files.completeUploadExternal",
+                methods -> methods.filesCompleteUploadExternal(
+                        r -> r.files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder()
+                                        .id(fileId)
+                                        .title(title)
+                                        .build()))
+                                .channelId(channelId)
+                                .threadTs(threadTs)),
+                () -> deliveries.findShare(channelId, threadTs, fileId));
+    }
+
+    /**
+     * Carries out a request that must happen once: after a timeout, a 5xx or a network error, {@code lookup} says
+     * whether it happened (its result is then the answer); if not, it is made again, up to
+     * {@value #MAX_FAILURE_RETRIES} more times. Slack is asked after a pause, so that a request it is still carrying
+     * out is found rather than repeated.
+     *
+     * @throws SlackCallException when it still failed after the retries, or when whether it went through cannot be
+     *     found out (then it is not repeated: a duplicate is worse than a loss the caller records)
+     */
+    private <T extends SlackApiTextResponse> T exactlyOnce(String method, Call<T> call, Supplier<Optional<T>> lookup) {
+        int uncertain = 0;
+        while (true) {
+            try {
+                return attempt(method, call, true);
+            } catch (Uncertain e) {
+                uncertain++;
+                sleep(backoff.multipliedBy(1L << (uncertain - 1)));
+                Optional<T> done = lookup.get();
+                if (done.isPresent()) {
+                    metrics.slackCall(method, "found_delivered");
+                    log.info("Slack {} {}, but it went through; not doing it again", method, e.getMessage());
+                    return done.get();
+                }
+                if (uncertain > MAX_FAILURE_RETRIES) {
+                    throw new SlackCallException(
+                            "Slack " + method + " " + e.getMessage() + "; not done after " + uncertain + " tries",
+                            e.getCause());
+                }
+                log.info("Slack {} {}; it did not go through, doing it again", method, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * One call with retries; with {@code uncertainThrows}, a timeout, 5xx or network error (after which the request
+     * may have been carried out) is not retried but thrown as {@link Uncertain}, for the caller to find out.
+     */
+    private <T extends SlackApiTextResponse> T attempt(String method, Call<T> call, boolean uncertainThrows) {
         int rateLimitWaits = 0;
         int failures = 0;
         while (true) {
@@ -104,6 +228,9 @@ public final class SlackApi {
                     Duration wait = retryAfter(e);
                     log.info("Slack {} rate-limited; waiting {} as Retry-After asks", method, wait);
                     sleep(wait);
+                } else if (status >= 500 && uncertainThrows) {
+                    metrics.slackCall(method, "server_error");
+                    throw new Uncertain("answered HTTP " + status, e);
                 } else if (status >= 500 && failures++ < MAX_FAILURE_RETRIES) {
                     metrics.slackCall(method, "server_error");
                     log.info("Slack {} answered {}; retrying", method, status);
@@ -112,12 +239,11 @@ public final class SlackApi {
                     metrics.slackCall(method, status == 429 ? "ratelimited" : "http_error");
                     throw new SlackCallException("Slack " + method + " failed with HTTP " + status, e);
                 }
-            } catch (SlackFilesUploadV2Exception e) {
-                // files.uploadV2 (three calls in one) throws where every other method answers ok:false.
-                metrics.slackCall(method, "error");
-                throw new SlackCallException("Slack " + method + " answered ok:false, error=" + uploadError(e), e);
             } catch (IOException e) {
                 metrics.slackCall(method, "io_error");
+                if (uncertainThrows) {
+                    throw new Uncertain("failed (" + e.getMessage() + ")", e);
+                }
                 if (!IDEMPOTENT.test(method)) {
                     // The request may have reached Slack: retrying could post the same message twice.
                     throw new SlackCallException(
@@ -195,23 +321,6 @@ public final class SlackApi {
         });
     }
 
-    /** The first refusal among the steps of an upload. */
-    private static String uploadError(SlackFilesUploadV2Exception e) {
-        if (e.getCompleteResponse() != null && !e.getCompleteResponse().isOk()) {
-            return e.getCompleteResponse().getError();
-        }
-        for (FilesGetUploadURLExternalResponse response : e.getGetURLResponses()) {
-            if (!response.isOk()) {
-                return response.getError();
-            }
-        }
-        return e.getUploadResponses().values().stream()
-                .filter(upload -> upload.getCode() != 200)
-                .map(upload -> "upload answered HTTP " + upload.getCode())
-                .findFirst()
-                .orElse("unknown");
-    }
-
     private static Duration retryAfter(SlackApiException e) {
         String header = e.getResponse().header("Retry-After");
         long seconds = 1;
@@ -247,6 +356,15 @@ public final class SlackApi {
         config.setHttpClientWriteTimeoutMillis(millis);
         config.setHttpClientCallTimeoutMillis(millis * 2);
         return config;
+    }
+
+    /** A call after which Slack may or may not have carried out the request: it timed out, or failed after. */
+    private static final class Uncertain extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Uncertain(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** One Web API call on the bot's client. */

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
  * needs, both ways, with no allowance: a scope or event that nothing uses fails it as surely as a missing one.
  *
  * <p>The scopes are those of Slack's method and event reference pages ("Required scopes" / "Facts"): for example
- * {@code chat.postMessage} needs {@code chat:write} and, addressed to a user id, posts in the app's DM with the person
- * without {@code conversations.open} (which alone would need {@code im:write}); {@code team.info} ({@code team:read})
- * is not called.
+ * {@code chat.postMessage} needs {@code chat:write} and, addressed to a user id, posts in the app's DM with the person;
+ * finding out whether a DM that timed out arrived opens that DM ({@code conversations.open}, {@code im:write}) and reads
+ * its latest messages ({@code im:history}); {@code team.info} ({@code team:read}) is not called.
  */
 @DisplayName("manifest.yml")
 class ManifestTest {
@@ -44,7 +44,11 @@ class ManifestTest {
     /** The bot's public and private standup channels: what reads a channel needs both kinds of scope. */
     private static final Set<String> CHANNELS_READ = Set.of("channels:read", "groups:read");
 
-    private static final Set<String> CHANNELS_HISTORY = Set.of("channels:history", "groups:history");
+    /**
+     * History is read in the standup channels (public and private) and, to find out whether a message that timed out
+     * reached a person, in the bot's own DM with them.
+     */
+    private static final Set<String> HISTORY = Set.of("channels:history", "groups:history", "im:history");
 
     /** The bot-token scopes each Web API method needs. */
     private static final Map<String, Set<String>> SCOPES_BY_METHOD = Map.ofEntries(
@@ -57,8 +61,8 @@ class ManifestTest {
             Map.entry("conversations.info", CHANNELS_READ),
             Map.entry("conversations.members", CHANNELS_READ),
             Map.entry("conversations.list", CHANNELS_READ),
-            Map.entry("conversations.history", CHANNELS_HISTORY),
-            Map.entry("conversations.replies", CHANNELS_HISTORY),
+            Map.entry("conversations.history", HISTORY),
+            Map.entry("conversations.replies", HISTORY),
             Map.entry("conversations.join", Set.of("channels:join")),
             Map.entry("conversations.open", Set.of("im:write")),
             Map.entry("users.info", Set.of("users:read")),
@@ -68,8 +72,8 @@ class ManifestTest {
             Map.entry("views.publish", Set.of()),
             Map.entry("views.update", Set.of()),
             Map.entry("views.push", Set.of()),
-            // files.getUploadURLExternal and files.completeUploadExternal, which the SDK's uploadV2 calls in turn.
-            Map.entry("files.uploadV2", Set.of("files:write")));
+            Map.entry("files.getUploadURLExternal", Set.of("files:write")),
+            Map.entry("files.completeUploadExternal", Set.of("files:write")));
 
     /** What a listener for each Bolt event class subscribes to, and the scopes that subscription needs. */
     private static final Map<String, Needs> NEEDS_BY_EVENT_CLASS = Map.ofEntries(
@@ -101,11 +105,14 @@ class ManifestTest {
     private static final String MANIFEST_FILE = "manifest.yml";
     private static final String BOT_SOURCES = "bot/src/main/java";
 
-    /** {@code call("chat.postMessage", methods -> methods.chatPostMessage(}: the name, the variable, the method. */
-    private static final Pattern API_CALL =
-            Pattern.compile("\\bcall\\(\\s*\"([^\"]+)\"\\s*,\\s*(\\w+)\\s*->\\s*\\2\\s*\\.\\s*(\\w+)\\s*\\(");
+    /**
+     * {@code call("chat.postMessage", methods -> methods.chatPostMessage(} (or {@code exactlyOnce(…}, SlackApi's own
+     * way of posting): the name, the variable, the method.
+     */
+    private static final Pattern API_CALL = Pattern.compile(
+            "\\b(?:call|exactlyOnce)\\(\\s*\"([^\"]+)\"\\s*,\\s*(\\w+)\\s*->\\s*\\2\\s*\\.\\s*(\\w+)\\s*\\(");
     /** Any call of a method named call with arguments, to be sure that API_CALL missed none. */
-    private static final Pattern ANY_API_CALL = Pattern.compile("\\.call\\((?!\\s*\\))");
+    private static final Pattern ANY_API_CALL = Pattern.compile("\\.(?:call|exactlyOnce)\\((?!\\s*\\))");
 
     private static final Pattern APP_CALL = Pattern.compile("\\bapp\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern EVENT_LISTENER = Pattern.compile("\\bapp\\s*\\.\\s*event\\(\\s*(\\w+)\\.class");
@@ -117,7 +124,7 @@ class ManifestTest {
 
     /** The events a listener subscribes to and the scopes they need. */
     record Needs(Set<String> events, Set<String> scopes) {
-        static final Needs MESSAGES = new Needs(Set.of("message.channels", "message.groups"), CHANNELS_HISTORY);
+        static final Needs MESSAGES = new Needs(Set.of("message.channels", "message.groups"), HISTORY);
     }
 
     /** What the bot's sources call and listen to. */
