@@ -377,6 +377,21 @@ class WebApiFaultMatrixTest {
                         Fault.error("cannot_dm_bot"),
                         "one not prompted, recorded as failed",
                         this::promptDms),
+                row(
+                        "chat.postMessage",
+                        LOST,
+                        "found delivered: the learning is in the channel once, linked",
+                        this::learningPost),
+                row(
+                        "chat.postMessage",
+                        POSTED_THEN_5XX,
+                        "found delivered: the learning is in the channel once, linked",
+                        this::learningPost),
+                row(
+                        "chat.postMessage",
+                        Fault.error("not_in_channel"),
+                        "the learning is recorded, not posted; the answer says so",
+                        this::learningPost),
                 row("chat.postMessage", LOST, "found delivered: the lead has the risk once", this::riskToLead),
                 row(
                         "chat.postMessage",
@@ -451,6 +466,30 @@ class WebApiFaultMatrixTest {
         awaitCalls("chat.postMessage", members.size());
         harness.probe().awaitBackgroundWork(WAIT);
         return members;
+    }
+
+    /** {@code /ownership learned TEXT}: the learning is recorded and posted in the team's channel with its author. */
+    private void learningPost(Fault fault) {
+        String learning = "Retries want jitter, or they come back together (" + rowNumber + ")";
+        inject("chat.postMessage", fault);
+
+        String answer = harness.command(ALICE, STANDUP, "learned " + learning);
+
+        awaitCalls("chat.postMessage", postCalls(fault));
+        harness.probe().awaitBackgroundWork(WAIT);
+        assertThat(one("SELECT count(*) FROM learnings WHERE text = ?", learning))
+                .isEqualTo("1");
+        String linked = one("SELECT message_ts FROM learnings WHERE text = ?", learning);
+        assertThat(stored(STANDUP, learning)).as("the post as Slack has it").isEqualTo(delivered(fault) ? 1 : 0);
+        if (delivered(fault)) {
+            assertThat(answer).contains("Shared in #standup");
+            assertThat(linked).as("the learning links to its post").isNotNull();
+            assertQuiet();
+        } else {
+            assertThat(answer).contains("couldn't post it in #standup");
+            assertThat(linked).isNull();
+            assertWarnedOnce("dev.ownership.bot.prompt.Sharing", "could not be posted");
+        }
     }
 
     /** Answering the risk check-in: the risk goes privately to the team's lead, and the prompt DM says who heard. */
@@ -554,6 +593,10 @@ class WebApiFaultMatrixTest {
         harness.probe().awaitDueWorkPass(WAIT);
 
         awaitCalls(method, digestCalls(method, fault));
+        // Slack records a call when it answers: a lost answer comes after the overflow posted in the thread.
+        harness.sim()
+                .awaitCall(
+                        "chat.postMessage", call -> String.valueOf(call.text()).contains("Weekly digest"), WAIT);
         harness.probe().awaitDueWorkPass(WAIT);
         List<RecordedCall> digests = harness.sim().dmsTo(LEAD).stream()
                 .filter(call -> call.text().contains("Weekly digest"))
