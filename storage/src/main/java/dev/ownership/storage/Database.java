@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -71,6 +72,11 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final SQLiteDataSource dataSource;
+    /** The bytes the write-ahead log is cut back to once a checkpoint let it start over. */
+    private static final int WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+    /** SQLite's default page size, which the database keeps. */
+    private static final long PAGE_SIZE = 4096;
+
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
@@ -412,15 +418,53 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs a checkpoint now, beside the one each second, for work that writes a lot at once (retention): the sooner
+     * the log is copied into the file, the sooner it can start over, small.
+     */
+    public void checkpointNow() {
+        checkpoint();
+    }
+
+    /**
      * Copies the write-ahead log into the database file without blocking writers ({@code PASSIVE}). Committing
      * transactions then never pay for a checkpoint (and its fsync) on the ack path, as SQLite's automatic
      * checkpoint would make them.
+     *
+     * <p>The log starts over only when a write comes after a checkpoint that copied all of it; under steady writes
+     * that moment may never come, and a burst (a retention run) would leave the log as large as it grew. So when a
+     * passive checkpoint copied everything and the log is past {@link #WAL_SIZE_LIMIT}, it is cut back with a
+     * {@code TRUNCATE} checkpoint, under the write lock: with nothing left to copy, that holds writers for a moment.
      */
-    private void checkpoint() {
-        try (Statement statement = checkpointer.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    private synchronized void checkpoint() {
+        try (Statement statement = checkpointer.createStatement();
+                ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            boolean copiedAll = result.next() && result.getInt(1) == 0 && result.getInt(2) == result.getInt(3);
+            long logPages = result.getInt(2);
+            if (copiedAll && logPages * PAGE_SIZE > WAL_SIZE_LIMIT) {
+                truncateLog(statement);
+            }
         } catch (SQLException e) {
             log.debug("Checkpoint skipped: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Cuts the log back, if the write lock comes free soon; else the next checkpoint tries again. (Never waiting
+     * long for it also keeps {@link #close}, which takes the lock before its last checkpoint, from waiting on this.)
+     */
+    private void truncateLog(Statement statement) throws SQLException {
+        try {
+            if (!writeLock.tryLock(50, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -475,6 +519,9 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(busyTimeoutMillis);
+        // After a checkpoint lets the write-ahead log start over, it is cut back to this size: a burst of writes
+        // (a retention run deleting a backlog) would otherwise leave the file as large as the burst made it.
+        config.setJournalSizeLimit(WAL_SIZE_LIMIT);
         return config;
     }
 

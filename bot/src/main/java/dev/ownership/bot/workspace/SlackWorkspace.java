@@ -7,6 +7,7 @@ import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.User;
 import dev.ownership.bot.slack.SlackApi;
+import dev.ownership.bot.slack.TierPacer;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -31,10 +32,18 @@ public final class SlackWorkspace implements Workspace {
     private final SlackApi api;
     private final Clock clock;
     private final ConcurrentHashMap<String, Cached> people = new ConcurrentHashMap<>();
+    /** {@code conversations.members} is Tier 4: the start-up catch-up of many channels goes at that pace. */
+    private final TierPacer membersPace;
 
     public SlackWorkspace(SlackApi api, Clock clock) {
+        this(api, clock, TierPacer.tier4());
+    }
+
+    /** A workspace whose {@code conversations.members} calls (every page) keep to {@code membersPace}. */
+    public SlackWorkspace(SlackApi api, Clock clock, TierPacer membersPace) {
         this.api = Objects.requireNonNull(api, "api");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.membersPace = Objects.requireNonNull(membersPace, "membersPace");
     }
 
     @Override
@@ -87,6 +96,7 @@ public final class SlackWorkspace implements Workspace {
         String cursor = null;
         do {
             String page = cursor;
+            membersPace.acquire();
             ConversationsMembersResponse response = api.call(
                     "conversations.members",
                     methods -> methods.conversationsMembers(

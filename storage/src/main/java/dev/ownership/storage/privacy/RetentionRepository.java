@@ -1,8 +1,10 @@
 package dev.ownership.storage.privacy;
 
 import dev.ownership.storage.Database;
+import dev.ownership.storage.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -12,7 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Deletes records older than the retention period, in one transaction.
+ * Deletes records older than the retention period, in batches of at most {@value #BATCH} rows of a table, each its own
+ * short transaction: a write on the ack path waits for one batch at most, never for the whole pruning. A crash between
+ * batches leaves every table consistent (a row goes with what cascades from it) and the next run goes on.
  *
  * <p>Records are what happened at a time: standup posts, learnings, risks (with their register entries, by their last
  * activity), risk check-ins, impact notes, prompt
@@ -43,10 +47,27 @@ public final class RetentionRepository {
             // Waits seconds for its person; one a crash left is dropped at start-up, and by retention at the latest.
             new String[] {"report_arrivals", "arrived_at"});
 
+    /** The most rows of one table a transaction deletes (and what cascades from them). */
+    public static final int BATCH = 25;
+    /** How many batches go between two checkpoints of the write-ahead log the batches fill. */
+    static final int CHECKPOINT_EVERY = 20;
+    /** The pause between two batches of one table. */
+    static final Duration PAUSE = Duration.ofMillis(2);
+
     private final Database database;
+    private final int batch;
 
     public RetentionRepository(Database database) {
+        this(database, BATCH);
+    }
+
+    /** Deletes in batches of {@code batch} rows. */
+    RetentionRepository(Database database, int batch) {
         this.database = Objects.requireNonNull(database, "database");
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, was " + batch);
+        }
+        this.batch = batch;
     }
 
     /**
@@ -55,20 +76,48 @@ public final class RetentionRepository {
      * @return the number of rows deleted, by table
      */
     public Map<String, Integer> deleteBefore(Instant cutoff) {
-        return database.inTransaction(connection -> {
-            Map<String, Integer> deleted = new LinkedHashMap<>();
-            for (String[] table : RECORDS) {
-                deleted.put(table[0], deleteOlder(connection, table[0], table[1], cutoff));
-            }
-            deleted.put("pauses", deleteEndedPauses(connection, cutoff));
-            return Collections.unmodifiableMap(deleted);
-        });
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        int batches = 0;
+        for (String[] table : RECORDS) {
+            int total = 0;
+            int rows;
+            do {
+                rows = database.inTransaction(connection -> deleteOlder(connection, table[0], table[1], cutoff, batch));
+                total += rows;
+                if (rows == batch) {
+                    letWaitingWritersIn();
+                }
+                if (++batches % CHECKPOINT_EVERY == 0) {
+                    database.checkpointNow();
+                }
+            } while (rows == batch);
+            deleted.put(table[0], total);
+        }
+        deleted.put("pauses", database.inTransaction(connection -> deleteEndedPauses(connection, cutoff)));
+        return Collections.unmodifiableMap(deleted);
     }
 
-    private static int deleteOlder(Connection connection, String table, String column, Instant cutoff)
+    /**
+     * Pauses between two batches, so that the writes waiting for the writer (the ack path's) take it first: the
+     * writer's lock is not a fair one, and a thread that takes it again at once would keep them waiting for the whole
+     * pruning.
+     */
+    private static void letWaitingWritersIn() {
+        try {
+            Thread.sleep(PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while pruning old records", e);
+        }
+    }
+
+    /** Deletes up to {@code limit} rows of {@code table} from before {@code cutoff}, oldest first. */
+    private static int deleteOlder(Connection connection, String table, String column, Instant cutoff, int limit)
             throws SQLException {
-        try (var statement = connection.prepareStatement("DELETE FROM " + table + " WHERE " + column + " < ?")) {
+        try (var statement = connection.prepareStatement("DELETE FROM " + table + " WHERE rowid IN (SELECT rowid FROM "
+                + table + " WHERE " + column + " < ? ORDER BY " + column + " LIMIT ?)")) {
             statement.setLong(1, cutoff.toEpochMilli());
+            statement.setInt(2, limit);
             return statement.executeUpdate();
         }
     }

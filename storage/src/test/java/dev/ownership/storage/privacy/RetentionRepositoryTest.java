@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("retention")
 class RetentionRepositoryTest {
@@ -99,6 +101,23 @@ class RetentionRepositoryTest {
                 assertThat(rows.count(table)).as(table).isEqualTo(1);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0} old rows in batches of 100")
+    @ValueSource(ints = {250, 200, 99})
+    @DisplayName("deletes in batches until none is left, across batch boundaries, keeping what is recent")
+    void shouldDeleteInBatches(int old) {
+        for (int i = 0; i < old; i++) {
+            rows.post("C1", "U1", "none", "clear", OLD.minusSeconds(i), null);
+        }
+        for (int i = 0; i < 10; i++) {
+            rows.post("C1", "U2", "none", "clear", KEPT.plusSeconds(i), null);
+        }
+
+        Map<String, Integer> deleted = new RetentionRepository(database, 100).deleteBefore(CUTOFF);
+
+        assertThat(deleted).containsEntry("standup_posts", old);
+        assertThat(rows.count("standup_posts")).isEqualTo(10);
     }
 
     @Test
