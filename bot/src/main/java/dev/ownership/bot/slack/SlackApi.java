@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every Web API call the bot makes goes through here: one {@link Slack} instance pointed at the configured base
  * URL, 429s answered by waiting for {@code Retry-After}, 5xx retried with backoff, network errors and timeouts retried
- * only for methods that are safe to repeat (a timed-out {@code chat.postMessage} may have been delivered, and a
- * second one would be a duplicate the person sees), and every call counted by method and result.
+ * only for methods that are safe to repeat, and every call counted by method and result. Posting is the exception:
+ * a timed-out or failed {@code chat.postMessage} may have been delivered, so {@link #post} looks for it first.
  *
  * <p>An {@code ok:false} answer is returned to the caller (it is a decision, not a transport failure) and logged
  * once. Calls block while waiting, so never make them on the ack path. Thread-safe.

@@ -22,6 +22,7 @@ import dev.ownership.storage.nudge.FirstVerdict;
 import dev.ownership.storage.nudge.PostLabel;
 import dev.ownership.storage.nudge.StandupPost;
 import dev.ownership.storage.nudge.StandupRepository;
+import dev.ownership.storage.testing.Rows;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -224,13 +225,8 @@ class StandupReportsEndToEndTest {
             harness.advance(Duration.ofMinutes(6));
             harness.restart();
 
-            int left = harness.bot().database().read(connection -> {
-                try (var rows = connection.createStatement().executeQuery("SELECT count(*) FROM report_arrivals")) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            });
-            assertThat(left).isZero();
+            assertThat(new Rows(harness.bot().database()).count("report_arrivals"))
+                    .isZero();
             harness.advance(GRACE);
             assertThat(botPosts()).isEmpty();
         }
