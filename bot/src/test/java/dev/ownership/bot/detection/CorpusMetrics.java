@@ -33,6 +33,19 @@ final class CorpusMetrics {
         return metrics;
     }
 
+    /** Metrics of labels decided elsewhere (cross-validation): {@code predicted[i]} for {@code corpus.get(i)}. */
+    static CorpusMetrics of(List<LabelledText> corpus, List<Label> predicted) {
+        CorpusMetrics metrics = new CorpusMetrics();
+        for (int index = 0; index < corpus.size(); index++) {
+            metrics.add(corpus.get(index), given(predicted.get(index)));
+        }
+        return metrics;
+    }
+
+    private static Classification given(Label label) {
+        return new Classification(label, label == Label.NONE ? null : Category.OTHER, List.of("given"), 1);
+    }
+
     private void add(LabelledText message, Classification predicted) {
         messages++;
         if (message.label() == Label.BLOCKER_WITHOUT_PROPOSAL) {

@@ -139,12 +139,12 @@ class CorpusTest {
     }
 
     /**
-     * Just under what the built-in model measures on the test split (docs/BENCHMARKS.md), so that a change that makes
-     * it worse fails. The targets are 0.95 and 2%; they are not reached yet.
+     * Just outside what the built-in model measures on the test split (0.921 and 2.1%, docs/BENCHMARKS.md), so that a
+     * change that makes it worse fails. The targets are 0.95 and 2%; they are not reached yet.
      */
-    static final double TEST_MACRO_F1_FLOOR = 0.92;
+    static final double TEST_MACRO_F1_FLOOR = 0.91;
 
-    static final double TEST_FALSE_NUDGE_CEILING = 0.04;
+    static final double TEST_FALSE_NUDGE_CEILING = 0.025;
 
     /** Word-pair Jaccard similarity at which two messages of ten words or more count as near-identical. */
     static final double NEAR_DUPLICATE_SIMILARITY = 0.8;

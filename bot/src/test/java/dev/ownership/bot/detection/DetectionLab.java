@@ -27,6 +27,7 @@ final class DetectionLab {
             case "rule-precision" -> rulePrecision(load(Path.of(args[1])));
             case "category" -> category(load(Path.of(args[1])));
             case "report" -> report();
+            case "cv" -> crossValidate();
             case "repeat" -> repeat(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(mode);
         }
@@ -36,6 +37,10 @@ final class DetectionLab {
     private static void firstSight(String[] args) throws IOException {
         BlockerDetector rules = BlockerDetector.rulesOnly();
         BlockerDetector shipped = BlockerDetector.withDefaultLexicon();
+        if (System.getProperty("lab.confidence") != null) {
+            shipped = shipped.with(
+                    BlockerDetector.builtInModel(), Double.parseDouble(System.getProperty("lab.confidence")));
+        }
         for (int index = 1; index < args.length; index++) {
             Path file = Path.of(args[index]);
             List<LabelledText> batch = read(file);
@@ -103,6 +108,46 @@ final class DetectionLab {
                                     millis));
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Writer-grouped cross-validation of each candidate in {@code lab.costs} × {@code lab.weights}, each blend in
+     * {@code lab.blends}: the lowest confidence that keeps out-of-fold false nudges at 2%, and the figures there.
+     */
+    private static void crossValidate() {
+        int folds = Integer.getInteger("lab.folds", 6);
+        DetectionModel.Settings base = DetectionModel.Settings.DEFAULT;
+        for (double[] weights : java.util.Arrays.stream(
+                        System.getProperty("lab.weights", "1,0.5,1,0").split(";"))
+                .map(DetectionLab::numbers)
+                .toArray(double[][]::new)) {
+            for (double cost : numbers(System.getProperty("lab.costs", "32"))) {
+                DetectionModel.Settings settings = new DetectionModel.Settings(
+                        Integer.getInteger("lab.bits", base.bits()),
+                        new TextFeatures.Weights(weights[0], weights[1], weights[2], weights[3]),
+                        cost,
+                        base.categoryCost(),
+                        base.blend());
+                long started = System.nanoTime();
+                List<WriterCrossValidation.Scored> scored = WriterCrossValidation.score(settings, folds);
+                long seconds = (System.nanoTime() - started) / 1_000_000_000;
+                for (double blend : numbers(System.getProperty("lab.blends", "1,0.8"))) {
+                    String name = String.format(
+                            Locale.ROOT,
+                            "weights %s C %.0f blend %.2f",
+                            java.util.Arrays.toString(weights),
+                            cost,
+                            blend);
+                    double shipped = BlockerDetector.DEFAULT_NUDGE_CONFIDENCE;
+                    System.out.println(WriterCrossValidation.line(
+                            name + " at " + shipped, WriterCrossValidation.measure(scored, blend, shipped)));
+                    double chosen = WriterCrossValidation.lowestConfidence(scored, blend, 0.02);
+                    System.out.println(WriterCrossValidation.line(
+                            name + " at " + chosen + " (" + seconds + " s)",
+                            WriterCrossValidation.measure(scored, blend, chosen)));
                 }
             }
         }
