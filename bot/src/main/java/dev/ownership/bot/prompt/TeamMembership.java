@@ -10,9 +10,11 @@ import dev.ownership.storage.workspace.TeamRepository;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,10 @@ public final class TeamMembership {
      * @return whether anything changed
      */
     public boolean sync(String channelId, boolean lookUpKnown) {
+        return sync(channelId, lookUpKnown, workspace::person);
+    }
+
+    private boolean sync(String channelId, boolean lookUpKnown, Function<String, Optional<Person>> lookUp) {
         Optional<List<String>> listed = workspace.memberIds(channelId);
         if (listed.isEmpty()) {
             log.warn("Slack did not list the members of {}; keeping the members as they were", channelId);
@@ -61,7 +67,7 @@ public final class TeamMembership {
         boolean changed = false;
         for (String userId : present) {
             if (lookUpKnown || !known.contains(userId)) {
-                changed |= keepIfHuman(channelId, userId);
+                changed |= keepIfHuman(channelId, userId, lookUp);
             }
         }
         for (String userId : known) {
@@ -75,7 +81,7 @@ public final class TeamMembership {
     /** Someone joined a channel: a member of its team from now on, if the team is watched and they are human. */
     public void joined(String channelId, String userId) {
         if (teams.isWatched(channelId)) {
-            rebuiltIf(keepIfHuman(channelId, userId));
+            rebuiltIf(keepIfHuman(channelId, userId, workspace::person));
         }
     }
 
@@ -88,14 +94,30 @@ public final class TeamMembership {
     public void personChanged(String userId) {
         boolean changed = false;
         for (String channelId : members.teamsOf(userId)) {
-            changed |= keepIfHuman(channelId, userId);
+            changed |= keepIfHuman(channelId, userId, workspace::person);
         }
         rebuiltIf(changed);
     }
 
-    /** Reads every watched team's members and their timezones again; a team that fails does not stop the rest. */
+    /**
+     * Reads every watched team's members and their timezones again; a team that fails does not stop the rest. The
+     * people are read once for all teams, in pages of the workspace's list; someone the list does not have (a guest
+     * from another organisation) is looked up alone. When Slack will not list the workspace, only who is in which
+     * team is brought up to date, as at start-up: looking up every member one by one would be the very storm of
+     * calls the list avoids.
+     */
     public void refreshAll() {
-        syncAll(true, "trying again tomorrow");
+        Optional<Map<String, Person>> everyone = workspace.everyone();
+        if (everyone.isEmpty()) {
+            log.warn("Slack did not list the workspace's people; refreshing only who is in each team");
+            syncAll(false, workspace::person, "trying again tomorrow");
+            return;
+        }
+        Map<String, Person> listed = everyone.get();
+        syncAll(
+                true,
+                userId -> listed.containsKey(userId) ? Optional.of(listed.get(userId)) : workspace.person(userId),
+                "trying again tomorrow");
     }
 
     /**
@@ -104,21 +126,21 @@ public final class TeamMembership {
      * start-up; the daily {@link #refreshAll()} catches the rest (a new timezone, a deactivated account).
      */
     public void catchUp() {
-        syncAll(false, "the daily refresh will try again");
+        syncAll(false, workspace::person, "the daily refresh will try again");
     }
 
-    private void syncAll(boolean lookUpKnown, String otherwise) {
+    private void syncAll(boolean lookUpKnown, Function<String, Optional<Person>> lookUp, String otherwise) {
         for (Team team : teams.watched()) {
             try {
-                sync(team.channelId(), lookUpKnown);
+                sync(team.channelId(), lookUpKnown, lookUp);
             } catch (RuntimeException e) {
                 log.error("Reading the members of #{} failed; {}", team.channelName(), otherwise, e);
             }
         }
     }
 
-    private boolean keepIfHuman(String channelId, String userId) {
-        Optional<Person> person = workspace.person(userId);
+    private boolean keepIfHuman(String channelId, String userId, Function<String, Optional<Person>> lookUp) {
+        Optional<Person> person = lookUp.apply(userId);
         if (person.isPresent() && person.get().isReachableHuman()) {
             return members.save(channelId, userId, person.get().timezone(), clock.instant());
         }

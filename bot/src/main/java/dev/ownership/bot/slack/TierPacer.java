@@ -17,6 +17,11 @@ public final class TierPacer {
         return new TierPacer(20, 100, System::nanoTime, TierPacer::sleepNanos);
     }
 
+    /** Slack's Tier 2 (20+ a minute), with a burst of 3. */
+    public static TierPacer tier2() {
+        return new TierPacer(3, 20, System::nanoTime, TierPacer::sleepNanos);
+    }
+
     private final int burst;
     private final long nanosPerToken;
     private final LongSupplier nanoTime;

@@ -1,6 +1,7 @@
 package dev.ownership.bot.workspace;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,12 @@ public interface Workspace {
      * would not say (the channel is gone, or the bot was removed from it).
      */
     Optional<List<String>> memberIds(String channelId);
+
+    /**
+     * Everyone in the workspace as Slack lists them, page by page, keyed by user id; empty when Slack would not list
+     * them all. Also refreshes what is cached of each person.
+     */
+    Optional<Map<String, Person>> everyone();
 
     /** Forgets cached knowledge of a person, e.g. after a {@code user_change} event. */
     void forget(String userId);

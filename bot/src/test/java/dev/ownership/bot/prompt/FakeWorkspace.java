@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FakeWorkspace implements Workspace {
     private final Map<String, Person> people = new ConcurrentHashMap<>();
     private final Map<String, List<String>> channelMembers = new ConcurrentHashMap<>();
+    private volatile boolean listsEveryone = true;
 
     FakeWorkspace person(String userId, String zone) {
         people.put(userId, new Person(userId, userId.toLowerCase(), ZoneId.of(zone), false, false, false, false));
@@ -65,6 +66,16 @@ final class FakeWorkspace implements Workspace {
     @Override
     public Optional<List<String>> memberIds(String channelId) {
         return Optional.ofNullable(channelMembers.get(channelId)).map(List::copyOf);
+    }
+
+    @Override
+    public Optional<Map<String, Person>> everyone() {
+        return listsEveryone ? Optional.of(Map.copyOf(people)) : Optional.empty();
+    }
+
+    /** Makes {@link #everyone} answer as Slack does when it will not list the workspace. */
+    void refuseToListEveryone() {
+        listsEveryone = false;
     }
 
     @Override

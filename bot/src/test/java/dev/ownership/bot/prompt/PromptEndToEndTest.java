@@ -438,6 +438,34 @@ class PromptEndToEndTest {
         }
 
         @Test
+        @DisplayName("the daily refresh reads the workspace in pages of users.list, not each member by users.info")
+        void shouldRefreshFromTheWorkspaceList() {
+            List<String> many = IntStream.rangeClosed(1, 450)
+                    .mapToObj(i -> String.format("U0R%05d", i))
+                    .toList();
+            for (String member : many) {
+                harness.sim().workspace().addUser(SimUser.person(member, member.toLowerCase(), "Europe/Berlin"));
+                harness.sim().workspace().join(STANDUP, member);
+            }
+            harness.sim().workspace().setTimezone(ALICE, "America/New_York"); // no event: only the refresh sees it
+            harness.sim().clearCalls();
+
+            harness.probe().prompts().refreshMembers();
+            harness.probe().awaitBackgroundWork(WAIT);
+
+            int people = harness.sim().workspace().users().size();
+            assertThat(harness.sim().calls("users.list")).hasSize((people + 199) / 200);
+            assertThat(harness.sim().calls("users.info")).isEmpty();
+            assertThat(new MemberRepository(harness.bot().database()).of(STANDUP))
+                    .extracting(TeamMember::userId)
+                    .containsAll(many);
+            assertThat(new MemberRepository(harness.bot().database()).of(STANDUP))
+                    .filteredOn(member -> member.userId().equals(ALICE))
+                    .extracting(TeamMember::timezone)
+                    .containsExactly(ZoneId.of("America/New_York"));
+        }
+
+        @Test
         @DisplayName("a member's new timezone (user_change) is followed")
         void shouldFollowTimezoneChange() {
             harness.sim().workspace().setTimezone(ALICE, "America/New_York");

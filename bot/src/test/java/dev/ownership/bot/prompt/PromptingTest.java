@@ -479,5 +479,22 @@ class PromptingTest {
                             org.assertj.core.groups.Tuple.tuple(ANNA, BERLIN),
                             org.assertj.core.groups.Tuple.tuple(CHEN, ZoneId.of("Asia/Seoul")));
         }
+
+        @Test
+        @DisplayName("when Slack will not list the workspace, the refresh follows who left and keeps what it knew")
+        void shouldFollowOnlyMembershipWithoutTheList() {
+            workspace.refuseToListEveryone();
+            workspace.leave(TEAM, BOB);
+            workspace.person(CHEN, "Asia/Seoul");
+
+            prompting.refreshMembers();
+
+            assertThat(members.of(TEAM))
+                    .extracting(TeamMember::userId, TeamMember::timezone)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(ALICE, BERLIN),
+                            org.assertj.core.groups.Tuple.tuple(ANNA, BERLIN),
+                            org.assertj.core.groups.Tuple.tuple(CHEN, TOKYO));
+        }
     }
 }
