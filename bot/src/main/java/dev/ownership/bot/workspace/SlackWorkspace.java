@@ -6,6 +6,7 @@ import com.slack.api.methods.response.conversations.ConversationsMembersResponse
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersListResponse;
 import com.slack.api.model.Conversation;
+import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.User;
 import dev.ownership.bot.slack.SlackApi;
 import dev.ownership.bot.slack.TierPacer;
@@ -116,10 +117,8 @@ public final class SlackWorkspace implements Workspace {
                 return Optional.empty();
             }
             ids.addAll(response.getMembers());
-            cursor = response.getResponseMetadata() == null
-                    ? null
-                    : response.getResponseMetadata().getNextCursor();
-        } while (cursor != null && !cursor.isEmpty());
+            cursor = nextCursor(response.getResponseMetadata());
+        } while (cursor != null);
         return Optional.of(ids);
     }
 
@@ -146,16 +145,20 @@ public final class SlackWorkspace implements Workspace {
                 everyone.put(person.id(), person);
                 people.put(person.id(), new Cached(Optional.of(person), expires));
             }
-            cursor = response.getResponseMetadata() == null
-                    ? null
-                    : response.getResponseMetadata().getNextCursor();
-        } while (cursor != null && !cursor.isEmpty());
+            cursor = nextCursor(response.getResponseMetadata());
+        } while (cursor != null);
         return Optional.of(Map.copyOf(everyone));
     }
 
     @Override
     public void forget(String userId) {
         people.remove(userId);
+    }
+
+    /** The cursor of the next page, or null on the last one. */
+    private static String nextCursor(ResponseMetadata metadata) {
+        String cursor = metadata == null ? null : metadata.getNextCursor();
+        return cursor == null || cursor.isEmpty() ? null : cursor;
     }
 
     static Person toPerson(User user) {

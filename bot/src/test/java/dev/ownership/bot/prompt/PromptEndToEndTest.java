@@ -112,6 +112,13 @@ class PromptEndToEndTest {
         return harness.sim().awaitCall("chat.update", call -> ts.equals(call.param("ts")), WAIT);
     }
 
+    /** {@code count} user ids: the prefix and a five-digit number. */
+    private static List<String> numberedUsers(String prefix, int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> String.format("%s%05d", prefix, i))
+                .toList();
+    }
+
     private String metrics() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
@@ -440,9 +447,7 @@ class PromptEndToEndTest {
         @Test
         @DisplayName("the daily refresh reads the workspace in pages of users.list, not each member by users.info")
         void shouldRefreshFromTheWorkspaceList() {
-            List<String> many = IntStream.rangeClosed(1, 450)
-                    .mapToObj(i -> String.format("U0R%05d", i))
-                    .toList();
+            List<String> many = numberedUsers("U0R", 450);
             for (String member : many) {
                 harness.sim().workspace().addUser(SimUser.person(member, member.toLowerCase(), "Europe/Berlin"));
                 harness.sim().workspace().join(STANDUP, member);
@@ -485,9 +490,7 @@ class PromptEndToEndTest {
     @Test
     @DisplayName("a 429 in the middle of a fan-out to 300 members delays it but loses no one")
     void shouldWaitOutRateLimitMidFanOut() {
-        List<String> many = IntStream.rangeClosed(1, 300)
-                .mapToObj(i -> String.format("U0M%05d", i))
-                .toList();
+        List<String> many = numberedUsers("U0M", 300);
         String[] zones = {"Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney"};
         for (int i = 0; i < many.size(); i++) {
             harness.sim().workspace().addUser(SimUser.person(many.get(i), "m" + i, zones[i % zones.length]));
