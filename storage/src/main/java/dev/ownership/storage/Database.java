@@ -73,10 +73,11 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final SQLiteDataSource dataSource;
     /** The bytes the write-ahead log is cut back to once a checkpoint let it start over. */
-    private static final int WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+    private static final long WAL_SIZE_LIMIT = 64 * 1024 * 1024;
     /** SQLite's default page size, which the database keeps. */
     private static final long PAGE_SIZE = 4096;
 
+    private final long walSizeLimit;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
@@ -89,14 +90,16 @@ public final class Database implements AutoCloseable {
     private final GroupCommit groupCommit;
     private volatile boolean closed;
 
-    private Database(Path file, int busyTimeoutMillis) {
+    private Database(Path file, int busyTimeoutMillis, long walSizeLimit) {
         this.file = file;
-        this.dataSource = new SQLiteDataSource(configuration(busyTimeoutMillis));
+        this.walSizeLimit = walSizeLimit;
+        this.dataSource = new SQLiteDataSource(configuration(busyTimeoutMillis, walSizeLimit));
         dataSource.setUrl("jdbc:sqlite:" + file);
         migrate();
         this.writer = open();
         disableAutoCheckpoint(writer);
         this.checkpointer = open();
+        neverWaitWhenBusy(checkpointer);
         this.checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ownership-db-checkpoint");
             thread.setDaemon(true);
@@ -122,6 +125,11 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database with another busy timeout, for tests that make another process hold the write lock. */
     static Database open(Path file, Duration busyTimeout) {
+        return open(file, busyTimeout, WAL_SIZE_LIMIT);
+    }
+
+    /** Opens the database with another busy timeout and log size limit, for tests of the log's cut-back. */
+    static Database open(Path file, Duration busyTimeout, long walSizeLimit) {
         Objects.requireNonNull(file, "file");
         Path absolute = file.toAbsolutePath();
         try {
@@ -131,7 +139,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("Cannot create the directory for " + absolute, e);
         }
-        return new Database(absolute, Math.toIntExact(busyTimeout.toMillis()));
+        return new Database(absolute, Math.toIntExact(busyTimeout.toMillis()), walSizeLimit);
     }
 
     /** The database file. */
@@ -440,7 +448,7 @@ public final class Database implements AutoCloseable {
                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             boolean copiedAll = result.next() && result.getInt(1) == 0 && result.getInt(2) == result.getInt(3);
             long logPages = result.getInt(2);
-            if (copiedAll && logPages * PAGE_SIZE > WAL_SIZE_LIMIT) {
+            if (copiedAll && logPages * PAGE_SIZE > walSizeLimit) {
                 truncateLog(statement);
             }
         } catch (SQLException e) {
@@ -465,6 +473,19 @@ public final class Database implements AutoCloseable {
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * The checkpointer never waits in SQLite's busy handler. A passive checkpoint does not anyway; the cut-back runs
+     * under the write lock, and waiting there for a reader to leave the log (up to the busy timeout, 2 s) would hold
+     * up every write, the ack path's included. Busy, it gives up at once and the next checkpoint tries again.
+     */
+    private static void neverWaitWhenBusy(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 0");
+        } catch (SQLException e) {
+            throw new StorageException("Cannot configure checkpoints: " + e.getMessage(), e);
         }
     }
 
@@ -513,7 +534,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static SQLiteConfig configuration(int busyTimeoutMillis) {
+    private static SQLiteConfig configuration(int busyTimeoutMillis, long walSizeLimit) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -521,7 +542,7 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(busyTimeoutMillis);
         // After a checkpoint lets the write-ahead log start over, it is cut back to this size: a burst of writes
         // (a retention run deleting a backlog) would otherwise leave the file as large as the burst made it.
-        config.setJournalSizeLimit(WAL_SIZE_LIMIT);
+        config.setJournalSizeLimit(Math.toIntExact(walSizeLimit));
         return config;
     }
 

@@ -430,4 +430,73 @@ class DatabaseTest {
             }
         }
     }
+
+    @Nested
+    @DisplayName("the write-ahead log")
+    class Log {
+        private static final long LIMIT = 1024 * 1024;
+
+        @Test
+        @DisplayName("is cut back without holding writers while a long read still uses it, and once the read ends")
+        void shouldCutBackWithoutWaitingForReaders() throws Exception {
+            Path file = directory.resolve("log.db");
+            try (Database database = Database.open(file, Duration.ofSeconds(2), LIMIT);
+                    Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+                try (Statement statement = other.createStatement()) {
+                    statement.execute("PRAGMA wal_autocheckpoint = 0");
+                    statement.execute("CREATE TABLE filler (bytes BLOB)");
+                }
+                Path log = directory.resolve("log.db-wal");
+                int attempts = 0;
+                do {
+                    // A read left open over the whole log, as a slow query or a backup would.
+                    reader.setAutoCommit(true);
+                    fill(other);
+                    reader.setAutoCommit(false);
+                    try (Statement statement = reader.createStatement();
+                            ResultSet rows = statement.executeQuery("SELECT count(*) FROM filler")) {
+                        rows.next();
+                    }
+                    // The scheduled checkpoint may have cut the log back just before the read began: fill again.
+                } while (java.nio.file.Files.size(log) <= LIMIT && ++attempts < 3);
+                assertThat(java.nio.file.Files.size(log)).isGreaterThan(LIMIT);
+
+                long started = System.nanoTime();
+                database.checkpointNow();
+                Duration held = Duration.ofNanos(System.nanoTime() - started);
+                long writeStarted = System.nanoTime();
+                database.inTransaction(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        return statement.executeUpdate("INSERT INTO filler VALUES (x'00')");
+                    }
+                });
+                Duration write = Duration.ofNanos(System.nanoTime() - writeStarted);
+
+                assertThat(held).as("checkpoint with a reader on the log").isLessThan(Duration.ofMillis(500));
+                assertThat(write).as("a write right after it").isLessThan(Duration.ofMillis(500));
+                reader.commit();
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (java.nio.file.Files.size(log) > LIMIT && System.nanoTime() < deadline) {
+                    database.checkpointNow();
+                    LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                }
+                assertThat(java.nio.file.Files.size(log))
+                        .as("log once the read ended")
+                        .isLessThanOrEqualTo(LIMIT);
+            }
+        }
+
+        /** Writes three times the limit into the log, in one transaction of another connection. */
+        private void fill(Connection other) throws SQLException {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                for (int row = 0; row < 48; row++) {
+                    statement.execute("INSERT INTO filler VALUES (randomblob(65536))");
+                }
+            }
+            other.commit();
+            other.setAutoCommit(true);
+        }
+    }
 }
