@@ -46,12 +46,17 @@ public final class RetentionDriver {
         int extraDays = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         Path directory = Files.createTempDirectory("ownership-retention");
         Path file = directory.resolve("ownership.db");
-        try (Database database = Database.open(file)) {
-            long started = System.nanoTime();
-            long posts = fill(database, members, 730 + extraDays);
+        long started = System.nanoTime();
+        try (Database filling = Database.open(file)) {
+            long posts = fill(filling, members, 730 + extraDays);
             System.out.printf(
                     "Wrote %,d standup posts (%,d members, %d days) in %.1f s; file %,d MiB%n",
                     posts, members, 730 + extraDays, seconds(started), size(file) / (1024 * 1024));
+        }
+        // Two years are written over two years, not in two minutes: the bot is measured as after a restart.
+        long opening = System.nanoTime();
+        try (Database database = Database.open(file)) {
+            System.out.printf("Opened in %.2f s%n", seconds(opening));
             StandupRepository repository = new StandupRepository(database);
             List<Long> baseline = writeWhile(repository, "base", () -> sleep(3_000));
             System.out.println("Writes alone:          " + summary(baseline));

@@ -74,6 +74,8 @@ public final class Database implements AutoCloseable {
     private final SQLiteDataSource dataSource;
     /** The bytes the write-ahead log is cut back to once a checkpoint let it start over. */
     private static final long WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+    /** How many passive checkpoints {@link #checkpointNow} runs at most to copy the whole log. */
+    private static final int CATCH_UP_PASSES = 8;
     /** SQLite's default page size, which the database keeps. */
     private static final long PAGE_SIZE = 4096;
 
@@ -100,6 +102,7 @@ public final class Database implements AutoCloseable {
         disableAutoCheckpoint(writer);
         this.checkpointer = open();
         neverWaitWhenBusy(checkpointer);
+        startWithAnEmptyLog(checkpointer);
         this.checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ownership-db-checkpoint");
             thread.setDaemon(true);
@@ -426,11 +429,29 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs a checkpoint now, beside the one each second, for work that writes a lot at once (retention): the sooner
-     * the log is copied into the file, the sooner it can start over, small.
+     * Copies the log into the file now, beside the checkpoint each second, for work that writes a lot at once
+     * (retention, between its batches), again while writes came in meanwhile (up to {@value #CATCH_UP_PASSES}
+     * passes), until all of it is copied: the next write then starts the log over from its beginning, at no cost.
+     * The log's file so stays as small as the work between two such calls made it, and is never cut back under the
+     * write lock, which holds every write for tens of milliseconds on a busy disk (docs/BENCHMARKS.md).
      */
-    public void checkpointNow() {
-        checkpoint();
+    public synchronized void checkpointNow() {
+        for (int pass = 0; pass < CATCH_UP_PASSES; pass++) {
+            try (Statement statement = checkpointer.createStatement();
+                    ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                if (copiedAll(result)) {
+                    return;
+                }
+            } catch (SQLException e) {
+                log.debug("Checkpoint skipped: {}", e.getMessage());
+                return;
+            }
+        }
+    }
+
+    /** Whether a checkpoint's answer says it copied the whole log. */
+    private static boolean copiedAll(ResultSet result) throws SQLException {
+        return result.next() && result.getInt(1) == 0 && result.getInt(2) == result.getInt(3);
     }
 
     /**
@@ -443,10 +464,10 @@ public final class Database implements AutoCloseable {
      * passive checkpoint copied everything and the log is past {@link #WAL_SIZE_LIMIT}, it is cut back with a
      * {@code TRUNCATE} checkpoint, under the write lock: with nothing left to copy, that holds writers for a moment.
      */
-    private synchronized void checkpoint() {
+    synchronized void checkpoint() {
         try (Statement statement = checkpointer.createStatement();
                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-            boolean copiedAll = result.next() && result.getInt(1) == 0 && result.getInt(2) == result.getInt(3);
+            boolean copiedAll = copiedAll(result);
             long logPages = result.getInt(2);
             if (copiedAll && logPages * PAGE_SIZE > walSizeLimit) {
                 truncateLog(statement);
@@ -486,6 +507,18 @@ public final class Database implements AutoCloseable {
             statement.execute("PRAGMA busy_timeout = 0");
         } catch (SQLException e) {
             throw new StorageException("Cannot configure checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies what a migration or the last run left in the log and cuts it back, before any write waits on the lock:
+     * cutting back a large log later, under the lock, would hold the first acks for as long.
+     */
+    private static void startWithAnEmptyLog(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            log.debug("The log was not cut back at start: {}", e.getMessage());
         }
     }
 

@@ -463,7 +463,7 @@ class DatabaseTest {
                 assertThat(java.nio.file.Files.size(log)).isGreaterThan(LIMIT);
 
                 long started = System.nanoTime();
-                database.checkpointNow();
+                database.checkpoint();
                 Duration held = Duration.ofNanos(System.nanoTime() - started);
                 long writeStarted = System.nanoTime();
                 database.inTransaction(connection -> {
@@ -478,12 +478,32 @@ class DatabaseTest {
                 reader.commit();
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (java.nio.file.Files.size(log) > LIMIT && System.nanoTime() < deadline) {
-                    database.checkpointNow();
+                    database.checkpoint();
                     LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
                 }
                 assertThat(java.nio.file.Files.size(log))
                         .as("log once the read ended")
                         .isLessThanOrEqualTo(LIMIT);
+            }
+        }
+
+        @Test
+        @DisplayName("copied whole between bursts of writes, starts over instead of growing")
+        void shouldStartOverAfterCheckpointNow() throws Exception {
+            Path file = directory.resolve("bursts.db");
+            try (Database database = Database.open(file, Duration.ofSeconds(2), 64 * LIMIT);
+                    Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+                try (Statement statement = other.createStatement()) {
+                    statement.execute("PRAGMA wal_autocheckpoint = 0");
+                    statement.execute("CREATE TABLE filler (bytes BLOB)");
+                }
+                for (int burst = 0; burst < 4; burst++) {
+                    fill(other);
+                    database.checkpointNow();
+                }
+                // Each burst wrote three times LIMIT; had the log not started over, it would hold twelve.
+                assertThat(java.nio.file.Files.size(directory.resolve("bursts.db-wal")))
+                        .isLessThan(5 * LIMIT);
             }
         }
 

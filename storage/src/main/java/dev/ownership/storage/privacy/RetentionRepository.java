@@ -50,7 +50,7 @@ public final class RetentionRepository {
     /** The most rows of one table a transaction deletes (and what cascades from them). */
     public static final int BATCH = 25;
     /** How many batches go between two checkpoints of the write-ahead log the batches fill. */
-    static final int CHECKPOINT_EVERY = 20;
+    static final int CHECKPOINT_EVERY = 10;
     /** The pause between two batches of one table. */
     static final Duration PAUSE = Duration.ofMillis(2);
 
