@@ -121,7 +121,7 @@ public final class LoadDriver {
      * As the Dockerfile does: one run of the demo records the classes start-up loads into a class data sharing
      * archive, which the bot then maps ({@code -XX:SharedArchiveFile}).
      */
-    private static Path trainClassArchive(Path jar, Path directory) throws IOException, InterruptedException {
+    static Path trainClassArchive(Path jar, Path directory) throws IOException, InterruptedException {
         Path archive = directory.resolve("ownership.jsa");
         Process training = new ProcessBuilder(
                         java(),
@@ -331,7 +331,7 @@ public final class LoadDriver {
         System.out.println("(warm-up run, not counted: " + warm.requests() + " requests)");
     }
 
-    private static long memoryKiB(Process process, String field) throws IOException {
+    static long memoryKiB(Process process, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
@@ -344,18 +344,18 @@ public final class LoadDriver {
         return String.format(Locale.ROOT, "U1%07d", i);
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** CPU time (user and system) a process has used so far, from {@code /proc/PID/stat}, in nanoseconds. */
-    private static long cpuNanos(Process process) throws IOException {
+    static long cpuNanos(Process process) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
